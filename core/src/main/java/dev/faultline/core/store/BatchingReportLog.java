@@ -1,0 +1,118 @@
+package dev.faultline.core.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.Stored;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The single-node {@link ReportLog}: one writer thread takes queued reports in batches and commits
+ * each batch in one {@link Store#write} transaction, so one fsync serves many reports. Thread-safe.
+ *
+ * <p>The queue is bounded; when it is full {@link #append} throws {@link OverloadedException}
+ * rather than waiting, so that clients are told to come back later instead of piling up. When a
+ * batch fails, its reports are retried one at a time so that one bad report cannot fail the
+ * others.
+ */
+public final class BatchingReportLog implements ReportLog {
+    private static final Logger LOG = Logger.getLogger(BatchingReportLog.class.getName());
+
+    private final Store store;
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    /**
+     * @param queueCapacity how many reports may wait for the writer before appends are refused
+     * @param maxBatch the most reports committed in one transaction
+     */
+    public BatchingReportLog(Store store, int queueCapacity, int maxBatch) {
+        this.store = requireNonNull(store, "store");
+        if (queueCapacity < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("queueCapacity and maxBatch must be at least 1");
+        }
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxBatch = maxBatch;
+        this.writer = Thread.ofPlatform().name("faultline-writer").unstarted(this::run);
+        writer.start();
+    }
+
+    @Override
+    public CompletableFuture<Stored> append(Ingest ingest) {
+        requireNonNull(ingest, "ingest");
+        if (closed) {
+            throw new OverloadedException("the report log is shutting down");
+        }
+        Pending pending = new Pending(ingest, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            throw new OverloadedException("the writer queue is full");
+        }
+        return pending.result;
+    }
+
+    /** How many reports wait for the writer now. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            List<Stored> results =
+                    store.write(batch.stream().map(Pending::ingest).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result.complete(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                LOG.log(Level.WARNING, "could not store a report", e);
+                batch.getFirst().result.completeExceptionally(e);
+                return;
+            }
+            LOG.log(Level.WARNING, "a batch of " + batch.size() + " failed; retrying one by one", e);
+            for (Pending pending : batch) {
+                commit(new ArrayList<>(List.of(pending)));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(Ingest ingest, CompletableFuture<Stored> result) {}
+}
