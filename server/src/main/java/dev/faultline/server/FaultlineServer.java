@@ -1,0 +1,103 @@
+package dev.faultline.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.faultline.core.grouping.FingerprinterV1;
+import dev.faultline.core.store.BatchingReportLog;
+import dev.faultline.core.store.DropCounter;
+import dev.faultline.core.store.Store;
+import dev.faultline.server.api.ApiRoutes;
+import dev.faultline.server.http.JsonResponses;
+import dev.faultline.server.ingest.AppKeys;
+import dev.faultline.server.ingest.Ingestor;
+import dev.faultline.server.ingest.RaygunEndpoint;
+import dev.faultline.server.ingest.RateLimits;
+import dev.faultline.storage.sqlite.SqliteStore;
+import io.javalin.Javalin;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A running Faultline: the store, the writer, the HTTP endpoints. The only place that wires
+ * concrete classes together. {@link #close()} stops taking requests, commits everything queued and
+ * closes the store.
+ */
+public final class FaultlineServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FaultlineServer.class.getName());
+
+    private final Store store;
+    private final BatchingReportLog reportLog;
+    private final DropCounter drops;
+    private final ScheduledExecutorService housekeeping;
+    private final Javalin http;
+
+    private FaultlineServer(Config config) {
+        this.store = SqliteStore.open(config.databaseFile());
+        this.reportLog = new BatchingReportLog(store, config.writerQueue(), config.writerBatch());
+        this.drops = new DropCounter(store);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("faultline-housekeeping").daemon().factory());
+        housekeeping.scheduleWithFixedDelay(drops::flush, 1, 1, TimeUnit.SECONDS);
+
+        Ingestor ingestor = new Ingestor(
+                reportLog, new FingerprinterV1(), drops, config.writeTimeout(), config.retryAfter());
+        RaygunEndpoint raygun = new RaygunEndpoint(
+                config, new AppKeys(store, config.keyCache()), new RateLimits(), ingestor);
+        ApiRoutes api = new ApiRoutes(store, config.maxApiPage());
+
+        this.http = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            javalin.http.maxRequestSize = Math.max(config.maxEntryBytes(), config.maxBulkBytes());
+            raygun.register(javalin.routes);
+            api.register(javalin.routes);
+            javalin.routes.get("/health", ctx -> JsonResponses.json(ctx, 200, java.util.Map.of("status", "ok")));
+            javalin.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    JsonResponses.error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.log(Level.SEVERE, "unexpected error on " + ctx.method() + " " + ctx.path(), e);
+                JsonResponses.error(ctx, 500, "internal_error", "the server failed to handle this request");
+            });
+        });
+    }
+
+    /** Opens the store under the configured data folder and starts listening. */
+    public static FaultlineServer start(Config config) {
+        requireNonNull(config, "config");
+        FaultlineServer server = new FaultlineServer(config);
+        try {
+            server.http.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The port actually bound (useful when the configured port is 0). */
+    public int port() {
+        return http.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        reportLog.close();
+        housekeeping.shutdownNow();
+        drops.flush();
+        store.close();
+    }
+}
