@@ -6,9 +6,10 @@ import dev.faultline.core.ingest.Ingest;
 import dev.faultline.core.ingest.Stored;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +27,9 @@ public final class BatchingReportLog implements ReportLog {
     private static final Logger LOG = Logger.getLogger(BatchingReportLog.class.getName());
 
     private final Store store;
-    private final BlockingQueue<Pending> queue;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Semaphore capacity;
+    private final int queueCapacity;
     private final int maxBatch;
     private final Thread writer;
     private volatile boolean closed;
@@ -40,7 +43,8 @@ public final class BatchingReportLog implements ReportLog {
         if (queueCapacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("queueCapacity and maxBatch must be at least 1");
         }
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queueCapacity = queueCapacity;
+        this.capacity = new Semaphore(queueCapacity);
         this.maxBatch = maxBatch;
         this.writer = Thread.ofPlatform().name("faultline-writer").unstarted(this::run);
         writer.start();
@@ -49,19 +53,32 @@ public final class BatchingReportLog implements ReportLog {
     @Override
     public CompletableFuture<Stored> append(Ingest ingest) {
         requireNonNull(ingest, "ingest");
+        return appendAll(List.of(ingest)).getFirst();
+    }
+
+    @Override
+    public List<CompletableFuture<Stored>> appendAll(List<Ingest> ingests) {
         if (closed) {
             throw new OverloadedException("the report log is shutting down");
         }
-        Pending pending = new Pending(ingest, new CompletableFuture<>());
-        if (!queue.offer(pending)) {
+        if (ingests.isEmpty()) {
+            return List.of();
+        }
+        if (!capacity.tryAcquire(ingests.size())) {
             throw new OverloadedException("the writer queue is full");
         }
-        return pending.result;
+        List<CompletableFuture<Stored>> results = new ArrayList<>(ingests.size());
+        for (Ingest ingest : ingests) {
+            Pending pending = new Pending(requireNonNull(ingest, "ingest"), new CompletableFuture<>());
+            queue.add(pending);
+            results.add(pending.result);
+        }
+        return results;
     }
 
-    /** How many reports wait for the writer now. */
+    /** How many reports wait for the writer or are being written now. */
     public int queued() {
-        return queue.size();
+        return queueCapacity - capacity.availablePermits();
     }
 
     private void run() {
@@ -79,6 +96,7 @@ public final class BatchingReportLog implements ReportLog {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
+                capacity.release(batch.size());
                 batch.clear();
             }
         }
