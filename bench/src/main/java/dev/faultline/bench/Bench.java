@@ -1,0 +1,272 @@
+package dev.faultline.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load-tests the real Faultline server and a bare Javalin server with the same requests, one after the other, and
+ * prints reports/s, latency percentiles, peak RSS and CPU for each, plus the ratio of the two throughputs.
+ * Depends on Faultline only through its jar's command line and HTTP.
+ */
+public final class Bench {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String FAULTLINE_READY_MARKER = "Faultline listening on http://";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final BenchOptions options;
+    private final Path logDirectory;
+
+    private Bench(BenchOptions options) {
+        this.options = options;
+        this.logDirectory = options.out().toAbsolutePath().getParent();
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, repoRoot());
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            new Bench(options).run();
+        } catch (BenchFailure e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void run() {
+        Scenario scenario = RaygunScenario.create(options.bulkPercent());
+        List<TargetResult> results = new ArrayList<>();
+        if (!options.bareOnly()) {
+            if (!Files.isRegularFile(options.jar())) {
+                throw new BenchFailure(
+                        "no Faultline jar at " + options.jar() + " (build the server, or use --bare-only)");
+            }
+            results.add(measureFaultline(scenario));
+        }
+        if (!options.skipBare()) {
+            results.add(measureBare(scenario));
+        }
+        Double ratio = results.size() == 2 && results.get(1).reportsPerSecond() > 0
+                ? results.get(0).reportsPerSecond() / results.get(1).reportsPerSecond()
+                : null;
+        System.out.println();
+        System.out.print(ResultTable.format(results, ratio));
+        writeJson(scenario, results, ratio);
+    }
+
+    private TargetResult measureFaultline(Scenario scenario) {
+        Path data = createTempDirectory();
+        try {
+            int port = freePort();
+            Map<String, String> env = Map.of(
+                    "FAULTLINE_DATA",
+                    data.toString(),
+                    "FAULTLINE_PORT",
+                    Integer.toString(port),
+                    "FAULTLINE_HOST",
+                    HOST);
+            String jar = options.jar().toString();
+            String app = ChildProcess.run(
+                    "faultline apps create",
+                    List.of(
+                            java(),
+                            "-jar",
+                            jar,
+                            "apps",
+                            "create",
+                            "--name",
+                            "bench",
+                            "--api-key",
+                            RaygunScenario.API_KEY),
+                    env,
+                    logDirectory.resolve("faultline-apps-create.log"),
+                    STARTUP_TIMEOUT);
+            progress("created app: " + app.strip());
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(options.serverJvmOpts());
+            command.addAll(List.of("-jar", jar, "serve"));
+            ChildProcess server = ChildProcess.start(
+                    "faultline", command, env, logDirectory.resolve("faultline-server.log"), FAULTLINE_READY_MARKER);
+            return measure("faultline-" + scenario.name(), scenario, server, port);
+        } finally {
+            deleteRecursively(data);
+        }
+    }
+
+    private TargetResult measureBare(Scenario scenario) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(options.serverJvmOpts());
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                BareServer.class.getName(),
+                HOST,
+                Integer.toString(port)));
+        command.addAll(scenario.paths());
+        ChildProcess server = ChildProcess.start(
+                "bare server", command, Map.of(), logDirectory.resolve("bare-server.log"), BareServer.READY_MARKER);
+        return measure("bare-server", scenario, server, port);
+    }
+
+    private TargetResult measure(String target, Scenario scenario, ChildProcess server, int port) {
+        try (server;
+                ProcStats.RssSampler rss = new ProcStats.RssSampler(server.pid());
+                LoadClient client = options.client().open(scenario, HOST, port, (int) REQUEST_TIMEOUT.toMillis())) {
+            server.awaitReady(port, STARTUP_TIMEOUT);
+            progress(target + " ready (pid " + server.pid() + "): "
+                    + server.markerLine().strip());
+            LoadGenerator load = new LoadGenerator(client, scenario, options.connections());
+            load.probe().forEach(problem -> progress("WARNING " + target + " did not accept " + problem));
+            progress(String.format(
+                    "%s: %d connections, %s warm-up, %s measured (%s client)",
+                    target,
+                    options.connections(),
+                    seconds(options.warmup()),
+                    seconds(options.duration()),
+                    options.client().name().toLowerCase()));
+            LoadGenerator.Outcome outcome =
+                    load.run(options.warmup(), options.duration(), REQUEST_TIMEOUT, server.pid());
+            long peakRss = ProcStats.statusBytes(server.pid(), "VmHWM").orElse(-1);
+            return result(target, outcome, peakRss, rss.maxBytes());
+        }
+    }
+
+    private static TargetResult result(
+            String target, LoadGenerator.Outcome outcome, long peakRssBytes, long sampledRssBytes) {
+        Histogram latency = outcome.latencyMicros();
+        boolean any = latency.getTotalCount() > 0;
+        return new TargetResult(
+                target,
+                outcome.measuredSeconds(),
+                outcome.requests(),
+                outcome.reports(),
+                outcome.reports() / outcome.measuredSeconds(),
+                any ? latency.getValueAtPercentile(50) / 1000.0 : 0,
+                any ? latency.getValueAtPercentile(90) / 1000.0 : 0,
+                any ? latency.getValueAtPercentile(99) / 1000.0 : 0,
+                any ? latency.getMaxValue() / 1000.0 : 0,
+                megabytes(Math.max(peakRssBytes, sampledRssBytes)),
+                megabytes(sampledRssBytes),
+                outcome.serverCpuSeconds(),
+                outcome.benchCpuSeconds(),
+                outcome.errors().values().stream().mapToLong(Long::longValue).sum(),
+                outcome.errors());
+    }
+
+    private void writeJson(Scenario scenario, List<TargetResult> results, Double ratio) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("durationSeconds", options.duration().toMillis() / 1000.0);
+        settings.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
+        settings.put("connections", options.connections());
+        settings.put("serverJvmOpts", options.serverJvmOpts());
+        settings.put("bulkPercent", options.bulkPercent());
+        settings.put("client", options.client().name().toLowerCase());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("scenario", scenario.name());
+        report.put("finishedAt", Instant.now().toString());
+        report.put("java", Runtime.version().toString());
+        report.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        report.put("settings", settings);
+        report.put("results", results);
+        report.put("ratioFaultlineToBare", ratio);
+        try {
+            Files.createDirectories(options.out().toAbsolutePath().getParent());
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(options.out().toFile(), report);
+            System.out.println("results written to " + options.out());
+        } catch (IOException e) {
+            throw new BenchFailure("cannot write " + options.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The java launcher this bench runs on, so both servers run on the same JDK. */
+    private static String java() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The repository root: three levels above {@code bench/target/faultline-bench.jar}, else the working directory. */
+    private static Path repoRoot() {
+        Path classPath =
+                Path.of(System.getProperty("java.class.path")).toAbsolutePath().normalize();
+        if (classPath.getNameCount() >= 3
+                && classPath.getParent().endsWith(Path.of("bench", "target"))
+                && classPath.toString().endsWith(".jar")) {
+            return classPath.getParent().getParent().getParent();
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new BenchFailure("no free port on " + HOST + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("faultline-bench-");
+        } catch (IOException e) {
+            throw new BenchFailure("cannot create a data directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            progress("could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+
+    private static double megabytes(long bytes) {
+        return bytes < 0 ? -1 : bytes / (1024.0 * 1024.0);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() / 1000.0 + " s";
+    }
+
+    private static void progress(String message) {
+        System.err.println("[bench] " + message);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.faultline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    private static final Path ROOT = Path.of("/repo");
+
+    @Test
+    void defaults() {
+        BenchOptions options = BenchOptions.parse(new String[] {"raygun"}, ROOT);
+
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.connections()).isEqualTo(64);
+        assertThat(options.serverJvmOpts()).isEmpty();
+        assertThat(options.client()).isEqualTo(LoadClient.Kind.SOCKET);
+        assertThat(options.jar()).isEqualTo(Path.of("/repo/server/target/faultline.jar"));
+        assertThat(options.out()).isEqualTo(Path.of("/repo/bench/target/bench-result.json"));
+    }
+
+    @Test
+    void parsesEveryFlag() {
+        BenchOptions options = BenchOptions.parse(
+                new String[] {
+                    "raygun",
+                    "--duration",
+                    "500ms",
+                    "--warmup",
+                    "2m",
+                    "--connections",
+                    "8",
+                    "--server-jvm-opts",
+                    " -Xmx256m  -XX:+UseSerialGC ",
+                    "--bulk-percent",
+                    "10",
+                    "--skip-bare",
+                    "--client",
+                    "jdk"
+                },
+                ROOT);
+
+        assertThat(options.duration()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.warmup()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.connections()).isEqualTo(8);
+        assertThat(options.serverJvmOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(options.bulkPercent()).isEqualTo(10);
+        assertThat(options.skipBare()).isTrue();
+        assertThat(options.client()).isEqualTo(LoadClient.Kind.JDK);
+    }
+
+    @Test
+    void rejectsWhatItCannotMeasure() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"appcenter"}, ROOT))
+                .hasMessageContaining("unknown scenario");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--duration"}, ROOT))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--duration", "soon"}, ROOT))
+                .hasMessageContaining("takes a time");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--skip-bare", "--bare-only"}, ROOT))
+                .hasMessageContaining("exclude each other");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.faultline.storage.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.core.ingest.DropReason;
+import dev.faultline.core.model.App;
+import dev.faultline.core.store.Store.DropKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Apps, API tokens and drop counters. */
+public abstract class AppsContract extends StoreContractSupport {
+
+    @Test
+    void createApp_returnsTheNewApp() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        App app = store.createApp("Checkout", "key-1");
+
+        assertThat(app.id()).isPositive();
+        assertThat(app.name()).isEqualTo("Checkout");
+        assertThat(app.apiKey()).isEqualTo("key-1");
+        assertThat(app.createdAt()).isBetween(before, Instant.now());
+        assertThat(app.rateLimitPerMinute()).isNull();
+        assertThat(store.app(app.id())).contains(app);
+    }
+
+    @Test
+    void createApp_refusesAKeyInUse() {
+        App first = store.createApp("Checkout", "key-1");
+
+        assertThatThrownBy(() -> store.createApp("Other", "key-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("api key already in use");
+        assertThat(store.apps()).containsExactly(first);
+    }
+
+    @Test
+    void apps_listsOldestFirst() {
+        App first = store.createApp("b", "key-1");
+        App second = store.createApp("a", "key-2");
+        App third = store.createApp("c", "key-3");
+
+        assertThat(store.apps()).containsExactly(first, second, third);
+    }
+
+    @Test
+    void appByApiKey_findsTheApp() {
+        newApp();
+        App app = store.createApp("Checkout", "secret");
+
+        assertThat(store.appByApiKey("secret")).contains(app);
+        assertThat(store.appByApiKey("other")).isEmpty();
+        assertThat(store.app(app.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void setRateLimit_setsAndClears() {
+        App app = newApp();
+
+        App limited = store.setRateLimit(app.id(), 600).orElseThrow();
+        assertThat(limited.rateLimitPerMinute()).isEqualTo(600);
+        assertThat(store.app(app.id())).contains(limited);
+
+        App unlimited = store.setRateLimit(app.id(), null).orElseThrow();
+        assertThat(unlimited.rateLimitPerMinute()).isNull();
+        assertThat(unlimited).isEqualTo(app);
+    }
+
+    @Test
+    void setRateLimit_ofAnUnknownApp_isEmpty() {
+        assertThat(store.setRateLimit(12345, 10)).isEmpty();
+    }
+
+    @Test
+    void tokens_areFoundByHash() {
+        store.createToken("ci", "hash-1");
+
+        assertThat(store.tokenExists("hash-1")).isTrue();
+        assertThat(store.tokenExists("hash-2")).isFalse();
+    }
+
+    @Test
+    void createToken_refusesAHashInUse() {
+        store.createToken("ci", "hash-1");
+
+        assertThatThrownBy(() -> store.createToken("other", "hash-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("token already exists");
+    }
+
+    @Test
+    void drops_addUpPerAppAndReason() {
+        App app = newApp();
+        App other = newApp();
+
+        store.addDrops(Map.of(
+                new DropKey(app.id(), DropReason.TOO_LARGE), 2L,
+                new DropKey(other.id(), DropReason.TOO_LARGE), 5L,
+                new DropKey(0, DropReason.UNKNOWN_KEY), 7L));
+        store.addDrops(Map.of(
+                new DropKey(app.id(), DropReason.TOO_LARGE), 3L,
+                new DropKey(app.id(), DropReason.RATE_LIMITED), 1L));
+        store.addDrops(Map.of());
+
+        assertThat(store.drops(app.id()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(DropReason.TOO_LARGE, 5L, DropReason.RATE_LIMITED, 1L));
+        assertThat(store.drops(other.id())).containsExactlyEntriesOf(Map.of(DropReason.TOO_LARGE, 5L));
+        assertThat(store.drops(0)).containsExactlyEntriesOf(Map.of(DropReason.UNKNOWN_KEY, 7L));
+        assertThat(store.drops(999)).isEmpty();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.faultline.storage.internal;
+
+import dev.faultline.core.model.Report;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What one batch adds to its groups' counters, summed in memory so that each group, hour and
+ * version row is written once per batch however many reports hit it. Every listing is sorted by
+ * group id, so that concurrent writers (PostgreSQL) lock rows in the same order. Not thread-safe.
+ *
+ * <p>Times are epoch milliseconds of when a report was seen: its occurrence time, but never later
+ * than when it was received (client clocks run ahead).
+ */
+public final class BatchCounters {
+    public static final long HOUR_MILLIS = 3_600_000L;
+
+    private final Map<Long, GroupDelta> groups = new TreeMap<>();
+    private final Map<HourKey, Long> hours = new TreeMap<>(HourKey.ORDER);
+    private final Map<VersionKey, VersionDelta> versions = new TreeMap<>(VersionKey.ORDER);
+    private final Set<UserKey> users = new TreeSet<>(UserKey.ORDER);
+
+    /** When the report was seen, for the counters: its occurrence, at the latest its receipt. */
+    public static long seen(Report report) {
+        return Math.min(report.occurredAt().toEpochMilli(), report.receivedAt().toEpochMilli());
+    }
+
+    /** Counts one stored report of the group. */
+    public void add(long groupId, long seen, String version, String userKey) {
+        groups.computeIfAbsent(groupId, GroupDelta::new).add(seen);
+        hours.merge(new HourKey(groupId, Math.floorDiv(seen, HOUR_MILLIS) * HOUR_MILLIS), 1L, Long::sum);
+        if (version != null) {
+            versions.computeIfAbsent(new VersionKey(groupId, version), VersionDelta::new)
+                    .add(seen);
+        }
+        if (userKey != null) {
+            users.add(new UserKey(groupId, userKey));
+        }
+    }
+
+    /** The distinct (group, user) pairs of the batch; report back the new ones with {@link #newUser}. */
+    public List<UserKey> users() {
+        return List.copyOf(users);
+    }
+
+    /** Records that the user was not yet counted for the group. */
+    public void newUser(UserKey user) {
+        groups.get(user.groupId()).newUsers++;
+    }
+
+    public List<GroupDelta> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    public List<HourCount> hours() {
+        List<HourCount> out = new ArrayList<>(hours.size());
+        hours.forEach((key, count) -> out.add(new HourCount(key.groupId(), key.hour(), count)));
+        return out;
+    }
+
+    public List<VersionDelta> versions() {
+        return List.copyOf(versions.values());
+    }
+
+    /** A group's reports in this batch. */
+    public static final class GroupDelta {
+        private final long groupId;
+        private long count;
+        private long firstSeen = Long.MAX_VALUE;
+        private long lastSeen = Long.MIN_VALUE;
+        private long newUsers;
+
+        GroupDelta(long groupId) {
+            this.groupId = groupId;
+        }
+
+        void add(long seen) {
+            count++;
+            firstSeen = Math.min(firstSeen, seen);
+            lastSeen = Math.max(lastSeen, seen);
+        }
+
+        public long groupId() {
+            return groupId;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        public long firstSeen() {
+            return firstSeen;
+        }
+
+        public long lastSeen() {
+            return lastSeen;
+        }
+
+        /** Users of this batch never counted for the group before. */
+        public long newUsers() {
+            return newUsers;
+        }
+
+        @Override
+        public String toString() {
+            return "GroupDelta[group " + groupId + ", +" + count + ", +" + newUsers + " users]";
+        }
+    }
+
+    /** A version's reports of one group in this batch. */
+    public static final class VersionDelta {
+        private final long groupId;
+        private final String version;
+        private long count;
+        private long firstSeen = Long.MAX_VALUE;
+        private long lastSeen = Long.MIN_VALUE;
+
+        VersionDelta(VersionKey key) {
+            this.groupId = key.groupId();
+            this.version = key.version();
+        }
+
+        void add(long seen) {
+            count++;
+            firstSeen = Math.min(firstSeen, seen);
+            lastSeen = Math.max(lastSeen, seen);
+        }
+
+        public long groupId() {
+            return groupId;
+        }
+
+        public String version() {
+            return version;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        public long firstSeen() {
+            return firstSeen;
+        }
+
+        public long lastSeen() {
+            return lastSeen;
+        }
+    }
+
+    /** @param hour the start of the hour, epoch milliseconds */
+    public record HourCount(long groupId, long hour, long count) {}
+
+    public record UserKey(long groupId, String userKey) {
+        static final Comparator<UserKey> ORDER =
+                Comparator.comparingLong(UserKey::groupId).thenComparing(UserKey::userKey);
+    }
+
+    private record HourKey(long groupId, long hour) {
+        static final Comparator<HourKey> ORDER =
+                Comparator.comparingLong(HourKey::groupId).thenComparingLong(HourKey::hour);
+    }
+
+    private record VersionKey(long groupId, String version) {
+        static final Comparator<VersionKey> ORDER =
+                Comparator.comparingLong(VersionKey::groupId).thenComparing(VersionKey::version);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.faultline.storage.sqlite;
+
+import dev.faultline.core.ingest.Payload;
+import dev.faultline.core.store.StoredEvent;
+import dev.faultline.storage.internal.ReportCodec;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** One event in full, its report decoded. */
+record SelectEvent(long eventId) {
+    private static final String SQL = "SELECT id, app_id, group_id, report_size, report, payload_size, payload"
+            + " FROM events WHERE id = :eventId";
+
+    Optional<StoredEvent> execute(Handle handle) {
+        return handle.createQuery(SQL)
+                .bind("eventId", eventId)
+                .map((row, context) -> new StoredEvent(
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getLong(3),
+                        ReportCodec.decode(Payload.ofCompressed(row.getBytes(5), row.getInt(4))),
+                        Payload.ofCompressed(row.getBytes(7), row.getInt(6))))
+                .findOne();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.faultline.storage.sqlite;
+
+import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.Payload;
+import dev.faultline.core.ingest.Stored;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The one connection that writes, and the lock that takes turns on it. Every call is one {@code
+ * BEGIN IMMEDIATE} transaction: the write lock is taken up front, so that a transaction never has
+ * to upgrade a read to a write, which in WAL mode fails at once instead of waiting when another
+ * process wrote in between. The connection stays in JDBC auto-commit mode and transactions are
+ * begun by hand. Road not taken: {@code setAutoCommit(false)}, with which the driver begins the next
+ * transaction right after each commit and so would hold the write lock between batches, shutting
+ * out other processes. Thread-safe.
+ */
+final class SqliteWriter implements AutoCloseable {
+    private static final int GROUP_CACHE_CAPACITY = 100_000;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Handle handle;
+    private final StatementCache statements;
+    private final GroupCache groups = new GroupCache(GROUP_CACHE_CAPACITY);
+    private boolean closed;
+
+    SqliteWriter(Connection connection) {
+        this.handle = Jdbi.open(connection);
+        this.statements = new StatementCache(connection);
+    }
+
+    /** Digests a batch in one transaction; see {@link dev.faultline.core.store.Store#write}. */
+    List<Stored> write(List<Ingest> batch, List<Payload> encodedReports) {
+        WriteBatch writeBatch = new WriteBatch(statements, groups);
+        return inTransaction(
+                handle -> writeBatch.run(batch, encodedReports), () -> groups.forget(writeBatch.createdGroups()));
+    }
+
+    /** Runs {@code work} with the writer's handle in one transaction. */
+    <T> T inTransaction(Function<Handle, T> work) {
+        return inTransaction(work, () -> {});
+    }
+
+    /** Runs one statement of the write path in a transaction of its own. */
+    <T> T execute(WriteStatement<T> statement) {
+        return inTransaction(handle -> {
+            try {
+                return statement.execute(statements);
+            } catch (SQLException e) {
+                throw new SqliteException(statement, e);
+            }
+        });
+    }
+
+    private <T> T inTransaction(Function<Handle, T> work, Runnable onRollback) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the store is closed");
+            }
+            executeSql("BEGIN IMMEDIATE");
+            try {
+                T result = work.apply(handle);
+                executeSql("COMMIT");
+                return result;
+            } catch (Throwable e) {
+                rollback(e);
+                // under the lock, before anyone can write again and reuse a rolled-back group's id
+                onRollback.run();
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void executeSql(String sql) {
+        try {
+            statements.prepare(sql).execute();
+        } catch (SQLException e) {
+            throw new SqliteException(sql, e);
+        }
+    }
+
+    private void rollback(Throwable failure) {
+        try {
+            statements.prepare("ROLLBACK").execute();
+        } catch (SQLException e) {
+            // SQLite has already rolled back after some errors (a full disk, an I/O error)
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                statements.close();
+            } catch (SQLException e) {
+                throw new SqliteException("closing the writer's statements", e);
+            } finally {
+                handle.close(); // closes the connection
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.faultline.storage.sqlite;
+
+import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.Payload;
+import dev.faultline.core.ingest.Stored;
+import dev.faultline.core.model.Report;
+import dev.faultline.storage.internal.BatchCounters;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The digest of one batch, inside the writer's transaction: skips duplicates, finds or creates each
+ * report's group, inserts the events, then adds up the counters once per group, hour, version and
+ * user. Used once, under the writer's lock; not thread-safe.
+ */
+final class WriteBatch {
+    private final StatementCache statements;
+    private final GroupCache groupCache;
+    private final List<GroupKey> createdGroups = new ArrayList<>();
+
+    WriteBatch(StatementCache statements, GroupCache groupCache) {
+        this.statements = statements;
+        this.groupCache = groupCache;
+    }
+
+    /** @param reports each ingest's report, encoded by {@code ReportCodec} */
+    List<Stored> run(List<Ingest> batch, List<Payload> reports) {
+        long nextEventId = run(new SelectNextEventId());
+        List<Stored> results = new ArrayList<>(batch.size());
+        Map<LogKey, Stored> logged = new HashMap<>();
+        List<NewEvent> events = new ArrayList<>(batch.size());
+        BatchCounters counters = new BatchCounters();
+        for (int i = 0; i < batch.size(); i++) {
+            Ingest ingest = batch.get(i);
+            Report report = ingest.report();
+            LogKey logKey = report.logId() == null ? null : new LogKey(ingest.appId(), report.logId());
+            if (logKey != null) {
+                Stored earlier = logged.get(logKey);
+                if (earlier == null) {
+                    earlier = run(new SelectLoggedEvent(ingest.appId(), report.logId()))
+                            .orElse(null);
+                }
+                if (earlier != null) {
+                    logged.put(logKey, earlier);
+                    results.add(earlier);
+                    continue;
+                }
+            }
+            long seen = BatchCounters.seen(report);
+            GroupKey groupKey = GroupKey.of(ingest);
+            Long groupId = groupCache.get(groupKey);
+            boolean newGroup = false;
+            if (groupId == null) {
+                OptionalLong found = run(new SelectGroupId(groupKey));
+                newGroup = found.isEmpty();
+                groupId = newGroup ? run(new InsertGroup(groupKey, report.error(), seen)) : found.getAsLong();
+                if (newGroup) {
+                    createdGroups.add(groupKey);
+                }
+                groupCache.put(groupKey, groupId);
+            }
+            long eventId = nextEventId++;
+            events.add(new NewEvent(eventId, groupId, ingest, reports.get(i)));
+            counters.add(groupId, seen, report.version(), report.userKey());
+            results.add(new Stored(eventId, groupId, newGroup, false));
+            if (logKey != null) {
+                logged.put(logKey, new Stored(eventId, groupId, false, true));
+            }
+        }
+        run(new InsertEvents(events));
+        run(new InsertGroupUsers(counters.users())).forEach(counters::newUser);
+        run(new UpdateGroupCounters(counters.groups()));
+        run(new UpsertGroupHours(counters.hours()));
+        run(new UpsertGroupVersions(counters.versions()));
+        return results;
+    }
+
+    /** The groups this batch created; to be forgotten by the cache when it rolls back. */
+    List<GroupKey> createdGroups() {
+        return createdGroups;
+    }
+
+    private <T> T run(WriteStatement<T> statement) {
+        try {
+            return statement.execute(statements);
+        } catch (SQLException e) {
+            throw new SqliteException(statement, e);
+        }
+    }
+
+    private record LogKey(long appId, String logId) {}
+}

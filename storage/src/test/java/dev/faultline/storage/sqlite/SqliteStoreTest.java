@@ -1,0 +1,139 @@
+package dev.faultline.storage.sqlite;
+
+import static dev.faultline.storage.testkit.TestReport.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.core.model.App;
+import dev.faultline.core.store.GroupQuery;
+import dev.faultline.core.store.Store;
+import dev.faultline.storage.testkit.AppsContract;
+import dev.faultline.storage.testkit.ReadContract;
+import dev.faultline.storage.testkit.WriteContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+
+    static Store open(Path dir) {
+        return SqliteStore.open(dir.resolve("data").resolve("faultline.db"));
+    }
+
+    @Nested
+    class Apps extends AppsContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Writes extends WriteContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Reads extends ReadContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Test
+    void open_createsTheFolders(@TempDir Path dir) {
+        try (Store store = open(dir)) {
+            store.createApp("a", "key");
+        }
+        assertThat(dir.resolve("data").resolve("faultline.db")).isRegularFile();
+    }
+
+    @Test
+    void open_byManyAtOnce_migratesOnce(@TempDir Path dir) throws Exception {
+        List<CompletableFuture<Store>> opening = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                opening.add(CompletableFuture.supplyAsync(() -> open(dir), executor));
+            }
+        }
+        List<Store> stores = new ArrayList<>();
+        for (CompletableFuture<Store> store : opening) {
+            stores.add(store.get());
+        }
+        stores.getFirst().createApp("a", "key");
+        for (Store store : stores) {
+            assertThat(store.apps()).hasSize(1);
+            store.close();
+        }
+    }
+
+    @Test
+    void reads_doNotWaitForAnotherWriter(@TempDir Path dir) throws Exception {
+        try (Store store = open(dir);
+                Connection other = DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve("data").resolve("faultline.db"))) {
+            App app = store.createApp("a", "key");
+            try (Statement statement = other.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+                statement.execute("UPDATE apps SET name = 'renamed'");
+
+                // The reads complete while the other connection holds the write lock.
+                assertThat(store.apps()).containsExactly(app);
+                assertThat(store.groups(new GroupQuery(app.id(), null, null, null, 10)).items())
+                        .isEmpty();
+
+                statement.execute("COMMIT");
+            }
+            assertThat(store.app(app.id()).orElseThrow().name()).isEqualTo("renamed");
+        }
+    }
+
+    @Test
+    void write_waitsForAnotherProcesssTransaction(@TempDir Path dir) throws Exception {
+        try (Store store = open(dir);
+                Connection other = DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve("data").resolve("faultline.db"))) {
+            App app = store.createApp("a", "key");
+            Statement statement = other.createStatement();
+            statement.execute("BEGIN IMMEDIATE");
+
+            CompletableFuture<?> write = CompletableFuture.runAsync(() -> store.write(List.of(report().ingest(app))));
+            Thread.sleep(300);
+            assertThat(write).isNotDone();
+            statement.execute("COMMIT");
+
+            write.get(10, TimeUnit.SECONDS);
+            assertThat(store.groups(new GroupQuery(app.id(), null, null, null, 10)).items())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void close_endsTheStore(@TempDir Path dir) {
+        Store store = open(dir);
+        App app = store.createApp("a", "key");
+        store.close();
+
+        assertThatThrownBy(() -> store.write(List.of(report().ingest(app))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(store::apps).isInstanceOf(IllegalStateException.class);
+        assertThat(Files.exists(dir.resolve("data").resolve("faultline.db-wal")))
+                .as("the last connection's close checkpoints and removes the WAL")
+                .isFalse();
+    }
+}
