@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -85,13 +87,10 @@ public final class Bench {
         Path data = createTempDirectory();
         try {
             int port = freePort();
-            Map<String, String> env = Map.of(
-                    "FAULTLINE_DATA",
-                    data.toString(),
-                    "FAULTLINE_PORT",
-                    Integer.toString(port),
-                    "FAULTLINE_HOST",
-                    HOST);
+            Map<String, String> env = new TreeMap<>(options.serverEnv());
+            env.put("FAULTLINE_DATA", data.toString());
+            env.put("FAULTLINE_PORT", Integer.toString(port));
+            env.put("FAULTLINE_HOST", HOST);
             String jar = options.jar().toString();
             String app = ChildProcess.run(
                     "faultline apps create",
@@ -151,7 +150,7 @@ public final class Bench {
                     options.connections(),
                     seconds(options.warmup()),
                     seconds(options.duration()),
-                    options.client().name().toLowerCase()));
+                    options.client().name().toLowerCase(Locale.ROOT)));
             LoadGenerator.Outcome outcome =
                     load.run(options.warmup(), options.duration(), REQUEST_TIMEOUT, server.pid());
             long peakRss = ProcStats.statusBytes(server.pid(), "VmHWM").orElse(-1);
@@ -187,8 +186,9 @@ public final class Bench {
         settings.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
         settings.put("connections", options.connections());
         settings.put("serverJvmOpts", options.serverJvmOpts());
+        settings.put("serverEnv", new TreeMap<>(options.serverEnv()));
         settings.put("bulkPercent", options.bulkPercent());
-        settings.put("client", options.client().name().toLowerCase());
+        settings.put("client", options.client().name().toLowerCase(Locale.ROOT));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("scenario", scenario.name());
         report.put("finishedAt", Instant.now().toString());

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ record BenchOptions(
         Duration warmup,
         int connections,
         List<String> serverJvmOpts,
+        Map<String, String> serverEnv,
         boolean skipBare,
         boolean bareOnly,
         int bulkPercent,
@@ -31,6 +34,7 @@ record BenchOptions(
               --warmup <time>            unmeasured load before the window (default 10s)
               --connections <n>          concurrent keep-alive connections (default 64)
               --server-jvm-opts "<opts>" JVM options for both servers, split on spaces (default none)
+              --server-env KEY=VALUE     extra environment for the Faultline server, repeatable
               --bulk-percent <0..100>    share of requests posting the bulk fixture to /entries/bulk (default 0)
               --skip-bare                measure Faultline only
               --bare-only                measure the bare server only (no Faultline jar needed)
@@ -54,6 +58,7 @@ record BenchOptions(
         Duration warmup = Duration.ofSeconds(10);
         int connections = 64;
         List<String> serverJvmOpts = List.of();
+        Map<String, String> serverEnv = new TreeMap<>();
         boolean skipBare = false;
         boolean bareOnly = false;
         int bulkPercent = 0;
@@ -78,6 +83,13 @@ record BenchOptions(
                             serverJvmOpts = Arrays.stream(value.trim().split("\\s+"))
                                     .filter(option -> !option.isEmpty())
                                     .toList();
+                        case "--server-env" -> {
+                            int equals = value.indexOf('=');
+                            if (equals <= 0) {
+                                throw new IllegalArgumentException("--server-env takes KEY=VALUE: " + value);
+                            }
+                            serverEnv.put(value.substring(0, equals), value.substring(equals + 1));
+                        }
                         case "--bulk-percent" -> bulkPercent = number(flag, value, 0, 100);
                         case "--client" -> client = client(value);
                         case "--jar" -> jar = Path.of(value);
@@ -99,6 +111,7 @@ record BenchOptions(
                 warmup,
                 connections,
                 serverJvmOpts,
+                Map.copyOf(serverEnv),
                 skipBare,
                 bareOnly,
                 bulkPercent,

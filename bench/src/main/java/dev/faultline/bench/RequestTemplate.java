@@ -13,7 +13,8 @@ import java.util.Map;
  *     sets itself
  * @param body the exact bytes to post; clients copy it before stamping
  * @param reports how many reports a 202 for this request stores (1, or the size of a bulk array)
- * @param stamps timestamps in the body that are rewritten on every send, so no two reports are byte-identical
+ * @param stamps timestamps in the body that are rewritten on every send, so no two reports are byte-identical;
+ *     empty where the body cannot be patched in place (gzip): vary those by preparing several templates
  */
 record RequestTemplate(String path, Map<String, String> headers, byte[] body, int reports, List<Stamp> stamps) {
 

@@ -39,9 +39,4 @@ record TargetResult(
     double benchCpuPercent() {
         return benchCpuSeconds < 0 ? -1 : 100 * benchCpuSeconds / measuredSeconds;
     }
-
-    /** Microseconds of bench CPU per request (client cost); -1 if unknown. */
-    double benchCpuMicrosPerRequest() {
-        return benchCpuSeconds < 0 || requests == 0 ? -1 : 1e6 * benchCpuSeconds / requests;
-    }
 }

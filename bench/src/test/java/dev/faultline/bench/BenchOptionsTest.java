@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -37,6 +38,10 @@ class BenchOptionsTest {
                     "8",
                     "--server-jvm-opts",
                     " -Xmx256m  -XX:+UseSerialGC ",
+                    "--server-env",
+                    "FAULTLINE_WRITER_QUEUE=8",
+                    "--server-env",
+                    "A=b=c",
                     "--bulk-percent",
                     "10",
                     "--skip-bare",
@@ -49,6 +54,7 @@ class BenchOptionsTest {
         assertThat(options.warmup()).isEqualTo(Duration.ofMinutes(2));
         assertThat(options.connections()).isEqualTo(8);
         assertThat(options.serverJvmOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(options.serverEnv()).containsOnly(Map.entry("FAULTLINE_WRITER_QUEUE", "8"), Map.entry("A", "b=c"));
         assertThat(options.bulkPercent()).isEqualTo(10);
         assertThat(options.skipBare()).isTrue();
         assertThat(options.client()).isEqualTo(LoadClient.Kind.JDK);

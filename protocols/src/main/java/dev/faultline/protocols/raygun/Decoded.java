@@ -25,7 +25,9 @@ public sealed interface Decoded {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Accepted that && report.equals(that.report) && Arrays.equals(original, that.original);
+            return other instanceof Accepted that
+                    && report.equals(that.report)
+                    && Arrays.equals(original, that.original);
         }
 
         @Override

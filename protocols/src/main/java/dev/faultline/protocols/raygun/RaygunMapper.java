@@ -59,12 +59,16 @@ final class RaygunMapper {
         RequestInfo request = null;
         JsonNode requestNode = object(details, "request");
         if (requestNode != null) {
-            request = RequestMapper.request(requestNode, restOf(nested, "request"));
+            Map<String, Object> rest = new LinkedHashMap<>();
+            request = RequestMapper.request(requestNode, rest);
+            nest(nested, "request", rest);
         }
         ResponseInfo response = null;
         JsonNode responseNode = object(details, "response");
         if (responseNode != null) {
-            response = RequestMapper.response(responseNode, restOf(nested, "response"));
+            Map<String, Object> rest = new LinkedHashMap<>();
+            response = RequestMapper.response(responseNode, rest);
+            nest(nested, "response", rest);
         }
         List<Breadcrumb> breadcrumbs = List.of();
         JsonNode breadcrumbsNode = details.get("breadcrumbs");
@@ -121,13 +125,13 @@ final class RaygunMapper {
         return node;
     }
 
-    /** 1 to 100 characters, not blank, as the spec says; any other key is kept as an unknown field. */
+    /** 1 to 100 characters as the spec says; blank is none; a longer key is kept as an unknown field. */
     private static String groupingKey(WireObject details) {
-        String key = Wire.text(details.get("groupingKey"));
+        String key = Wire.nonBlankText(details.get("groupingKey"));
         if (key == null) {
             return null;
         }
-        if (key.isBlank() || key.codePointCount(0, key.length()) > MAX_GROUPING_KEY) {
+        if (key.codePointCount(0, key.length()) > MAX_GROUPING_KEY) {
             details.keep("groupingKey");
             return null;
         }
@@ -145,7 +149,7 @@ final class RaygunMapper {
         String version = Wire.nonBlankText(client.get("version"));
         String url = Wire.nonBlankText(client.get("clientUrl"));
         String urlString = Wire.nonBlankText(client.get("clientUrlString"));
-        restOf(nested, "client").putAll(client.unread());
+        nest(nested, "client", client.unread());
         Sdk sdk = new Sdk(name, version, url != null ? url : urlString);
         return sdk.equals(new Sdk(null, null, null)) ? null : sdk;
     }
@@ -169,7 +173,7 @@ final class RaygunMapper {
                 Wire.nonBlankText(user.get("email")),
                 Wire.nonBlankText(user.get("fullName")),
                 Wire.nonBlankText(user.get("firstName")));
-        restOf(nested, "user").putAll(user.unread());
+        nest(nested, "user", user.unread());
         return info.equals(new UserInfo(null, null, null, null, null, null)) ? null : info;
     }
 
@@ -230,8 +234,10 @@ final class RaygunMapper {
         return node == null ? Map.of() : Wire.toJavaMap(node);
     }
 
-    private static Map<String, Object> restOf(Map<String, Object> nested, String name) {
-        return new RestMap(nested, name);
+    private static void nest(Map<String, Object> nested, String name, Map<String, Object> rest) {
+        if (!rest.isEmpty()) {
+            nested.put(name, Collections.unmodifiableMap(rest));
+        }
     }
 
     /**

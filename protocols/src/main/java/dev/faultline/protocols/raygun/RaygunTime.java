@@ -72,6 +72,9 @@ final class RaygunTime {
         int position = 16;
         if (position < length && text.charAt(position) == ':') {
             second = digits(text, position + 1, position + 3);
+            if (second < 0) {
+                return null;
+            }
             position += 3;
             if (position < length && (text.charAt(position) == '.' || text.charAt(position) == ',')) {
                 int start = ++position;

@@ -50,9 +50,7 @@ final class Wire {
         }
         if (node.isTextual()) {
             Long value = parseLong(node.textValue().strip());
-            return value != null && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE
-                    ? value.intValue()
-                    : null;
+            return value != null && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? value.intValue() : null;
         }
         return null;
     }

@@ -228,9 +228,10 @@ public abstract class WriteContract extends StoreContractSupport {
     void versions_areCountedMostRecentFirst() {
         App app = newApp();
         Stored stored = write(
-                report().version("1.0").at(T0).ingest(app),
-                report().version("1.1").at(T0.plusSeconds(60)).ingest(app),
-                report().at(T0.plusSeconds(90)).ingest(app));
+                        report().version("1.0").at(T0).ingest(app),
+                        report().version("1.1").at(T0.plusSeconds(60)).ingest(app),
+                        report().at(T0.plusSeconds(90)).ingest(app))
+                .getFirst();
         write(report().version("1.0").at(T0.plusSeconds(120)).ingest(app));
         write(report().version("0.9").at(T0.minusSeconds(60)).ingest(app));
 
@@ -265,8 +266,9 @@ public abstract class WriteContract extends StoreContractSupport {
     void hourlyCounts_areOldestFirst() {
         App app = newApp();
         Stored stored = write(
-                report().at(T0.plus(Duration.ofMinutes(5))).ingest(app),
-                report().at(T0.plus(Duration.ofMinutes(70))).ingest(app));
+                        report().at(T0.plus(Duration.ofMinutes(5))).ingest(app),
+                        report().at(T0.plus(Duration.ofMinutes(70))).ingest(app))
+                .getFirst();
         write(report().at(T0.plus(Duration.ofMinutes(55))).ingest(app));
         write(report().at(T0.minus(Duration.ofHours(3))).ingest(app));
 
@@ -281,9 +283,10 @@ public abstract class WriteContract extends StoreContractSupport {
     void hourlyCounts_coverTwoWeeksUpToTheLatestHour() {
         App app = newApp();
         Stored stored = write(
-                report().at(T0).ingest(app),
-                report().at(T0.plus(Duration.ofHours(100))).ingest(app),
-                report().at(T0.plus(Duration.ofHours(400))).ingest(app));
+                        report().at(T0).ingest(app),
+                        report().at(T0.plus(Duration.ofHours(100))).ingest(app),
+                        report().at(T0.plus(Duration.ofHours(400))).ingest(app))
+                .getFirst();
 
         assertThat(detail(stored.groupId()).hourly())
                 .containsExactly(

@@ -7,6 +7,8 @@ record GroupKey(long appId, String algorithm, String hash) {
 
     static GroupKey of(Ingest ingest) {
         return new GroupKey(
-                ingest.appId(), ingest.fingerprint().algorithm(), ingest.fingerprint().hash());
+                ingest.appId(),
+                ingest.fingerprint().algorithm(),
+                ingest.fingerprint().hash());
     }
 }

@@ -50,7 +50,7 @@ record InsertEvents(List<NewEvent> events) implements WriteStatement<Void> {
     public String toString() {
         return events.isEmpty()
                 ? "InsertEvents[none]"
-                : "InsertEvents[" + events.size() + " events, ids " + events.getFirst().id() + ".."
-                        + events.getLast().id() + "]";
+                : "InsertEvents[" + events.size() + " events, ids "
+                        + events.getFirst().id() + ".." + events.getLast().id() + "]";
     }
 }

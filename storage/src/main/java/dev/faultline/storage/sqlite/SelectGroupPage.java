@@ -32,17 +32,16 @@ record SelectGroupPage(GroupQuery query) {
         }
         sql.append(" ORDER BY ").append(column).append(" DESC, id DESC LIMIT :limit");
 
-        Query select = handle.createQuery(sql.toString())
-                .bind("appId", query.appId())
-                .bind("limit", query.limit() + 1L);
+        Query select =
+                handle.createQuery(sql.toString()).bind("appId", query.appId()).bind("limit", query.limit() + 1L);
         if (query.status() != null) {
             select.bind("status", query.status().code());
         }
         if (after != null) {
             select.bind("afterKey", after[0]).bind("afterId", after[1]);
         }
-        List<Group> rows = select.map((row, context) -> GroupRows.group(row, List.of()))
-                .list();
+        List<Group> rows =
+                select.map((row, context) -> GroupRows.group(row, List.of())).list();
 
         boolean more = rows.size() > query.limit();
         List<Group> groups = more ? rows.subList(0, query.limit()) : rows;
@@ -56,9 +55,7 @@ record SelectGroupPage(GroupQuery query) {
             return new Page<>(page, null);
         }
         Group last = page.getLast();
-        long key = query.sort() == Sort.COUNT
-                ? last.count()
-                : last.lastSeen().toEpochMilli();
+        long key = query.sort() == Sort.COUNT ? last.count() : last.lastSeen().toEpochMilli();
         return new Page<>(page, Cursors.encode(cursorKind, key, last.id()));
     }
 

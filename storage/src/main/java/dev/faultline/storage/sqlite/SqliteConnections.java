@@ -18,12 +18,33 @@ final class SqliteConnections {
     /** How long a connection waits for another process's write lock before failing. */
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
+    /**
+     * 16 KiB rather than SQLite's 4 KiB: a commit writes a quarter as many WAL frames (one write
+     * call and one checksum each), which measured about twice the insert rate for our ~2 KB rows.
+     */
+    static final int PAGE_SIZE = 16 * 1024;
+
     private static final int WRITER_CACHE_KIB = 32 * 1024;
 
     private final String url;
 
     SqliteConnections(Path file) {
         this.url = "jdbc:sqlite:" + file;
+    }
+
+    /**
+     * Creates the database file when missing, with our page size, and switches it to WAL. The page
+     * size can only be chosen before the file's first write and its switch to WAL, so this runs
+     * before any connection with the usual pragmas; on an existing file it changes nothing.
+     */
+    void initialize() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        try (Connection connection = config.createConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA page_size = " + PAGE_SIZE);
+            statement.execute("PRAGMA journal_mode = WAL");
+        }
     }
 
     /** The connection that writes: WAL, an fsync per commit, foreign keys enforced. */

@@ -6,12 +6,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings a database file to the current schema with Flyway ({@code db/migration/sqlite}).
+ * Creates a database file when missing and brings it to the current schema with Flyway ({@code
+ * db/migration/sqlite}).
  *
  * <p>Flyway takes no lock on SQLite, so two processes opening a fresh file at once could both try
  * to create the schema. Migrations therefore run under an exclusive lock on a sibling file. Road
@@ -24,18 +25,21 @@ final class SqliteMigrations {
 
     private SqliteMigrations() {}
 
-    static void migrate(Path databaseFile, DataSource dataSource) {
+    static void migrate(Path databaseFile, SqliteConnections connections) {
         Path lockFile = databaseFile.resolveSibling(databaseFile.getFileName() + ".migration-lock");
         IN_PROCESS.lock();
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
+            connections.initialize();
             Flyway.configure(SqliteMigrations.class.getClassLoader())
-                    .dataSource(dataSource)
+                    .dataSource(connections.migrations())
                     .locations("classpath:db/migration/sqlite")
                     .load()
                     .migrate();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + lockFile, e);
+        } catch (SQLException e) {
+            throw new SqliteException("creating " + databaseFile, e);
         } finally {
             IN_PROCESS.unlock();
         }

@@ -67,7 +67,7 @@ public final class SqliteStore implements Store {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
         SqliteConnections connections = new SqliteConnections(file);
-        SqliteMigrations.migrate(file, connections.migrations());
+        SqliteMigrations.migrate(file, connections);
         try {
             return new SqliteStore(
                     new SqliteWriter(connections.openWriter()), new ReadConnections(connections, MAX_IDLE_READERS));

@@ -94,7 +94,8 @@ class SqliteStoreTest {
 
                 // The reads complete while the other connection holds the write lock.
                 assertThat(store.apps()).containsExactly(app);
-                assertThat(store.groups(new GroupQuery(app.id(), null, null, null, 10)).items())
+                assertThat(store.groups(new GroupQuery(app.id(), null, null, null, 10))
+                                .items())
                         .isEmpty();
 
                 statement.execute("COMMIT");
@@ -118,7 +119,8 @@ class SqliteStoreTest {
             statement.execute("COMMIT");
 
             write.get(10, TimeUnit.SECONDS);
-            assertThat(store.groups(new GroupQuery(app.id(), null, null, null, 10)).items())
+            assertThat(store.groups(new GroupQuery(app.id(), null, null, null, 10))
+                            .items())
                     .hasSize(1);
         }
     }
@@ -129,8 +131,7 @@ class SqliteStoreTest {
         App app = store.createApp("a", "key");
         store.close();
 
-        assertThatThrownBy(() -> store.write(List.of(report().ingest(app))))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.write(List.of(report().ingest(app)))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(store::apps).isInstanceOf(IllegalStateException.class);
         assertThat(Files.exists(dir.resolve("data").resolve("faultline.db-wal")))
                 .as("the last connection's close checkpoints and removes the WAL")
