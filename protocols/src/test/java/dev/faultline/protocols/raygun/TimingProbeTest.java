@@ -8,16 +8,22 @@ class TimingProbeTest {
     @Test
     void time() throws Exception {
         RaygunDecoder decoder = new RaygunDecoder(131072);
-        byte[] body = Files.readAllBytes(RaygunGoldenTest.FOLDER.resolve("raygun4node-2.2.8-single.input.json"));
-        Instant now = Instant.now();
-        for (int i = 0; i < 200_000; i++) {
-            try {
-                decoder.decode(body, now);
-            } catch (RuntimeException e) {
-                System.out.println("PROBE failed at iteration " + i + ": " + e);
-                throw e;
+        for (String name :
+                new String[] {"raygun4node-2.2.8-single", "raygun4java-3.0.0-send", "raygun4net-aggregate"}) {
+            byte[] body = Files.readAllBytes(RaygunGoldenTest.FOLDER.resolve(name + ".input.json"));
+            Instant now = Instant.now();
+            int i = 0;
+            for (; i < 300_000; i++) {
+                try {
+                    decoder.decode(body, now);
+                } catch (RuntimeException e) {
+                    System.out.println("PROBE " + name + " failed at iteration " + i + ": " + e);
+                    StackTraceElement[] st = e.getStackTrace();
+                    for (int k = 0; k < Math.min(12, st.length); k++) System.out.println("PROBE   at " + st[k]);
+                    break;
+                }
             }
+            System.out.println("PROBE " + name + " ran " + i);
         }
-        System.out.println("PROBE ok");
     }
 }

@@ -8,11 +8,12 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Inserts a batch's events in one JDBC batch. The writer chooses the ids (it holds the write lock,
- * so nobody else can take them), which lets it answer every report without reading generated keys
- * back.
+ * Inserts a batch's events, in JDBC batches of one {@link ReportEncoding#CHUNK} each, so that
+ * inserting starts as soon as the first reports are encoded. The writer chooses the ids (it holds
+ * the write lock, so nobody else can take them), which lets it answer every report without reading
+ * generated keys back.
  */
-record InsertEvents(List<NewEvent> events) implements WriteStatement<Void> {
+record InsertEvents(List<NewEvent> events, ReportEncoding reports) implements WriteStatement<Void> {
     private static final String SQL = "INSERT INTO events (id, app_id, group_id, occurred_at, received_at,"
             + " class_name, message, version, user_key, log_id, report_size, payload_size, report, payload)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -23,9 +24,11 @@ record InsertEvents(List<NewEvent> events) implements WriteStatement<Void> {
             return null;
         }
         PreparedStatement statement = statements.prepare(SQL);
+        int pending = 0;
         for (NewEvent event : events) {
             Report report = event.ingest().report();
             Payload payload = event.ingest().payload();
+            Payload encoded = reports.get(event.position());
             statement.setLong(1, event.id());
             statement.setLong(2, event.ingest().appId());
             statement.setLong(3, event.groupId());
@@ -36,13 +39,19 @@ record InsertEvents(List<NewEvent> events) implements WriteStatement<Void> {
             statement.setString(8, report.version());
             statement.setString(9, report.userKey());
             statement.setString(10, report.logId());
-            statement.setInt(11, event.report().size());
+            statement.setInt(11, encoded.size());
             statement.setInt(12, payload.size());
-            statement.setBytes(13, event.report().compressed());
+            statement.setBytes(13, encoded.compressed());
             statement.setBytes(14, payload.compressed());
             statement.addBatch();
+            if (++pending == ReportEncoding.CHUNK) {
+                statement.executeBatch();
+                pending = 0;
+            }
         }
-        statement.executeBatch();
+        if (pending > 0) {
+            statement.executeBatch();
+        }
         return null;
     }
 

@@ -1,11 +1,10 @@
 package dev.faultline.storage.sqlite;
 
 import dev.faultline.core.ingest.Ingest;
-import dev.faultline.core.ingest.Payload;
 
 /**
  * An event about to be inserted, with the id the writer chose for it.
  *
- * @param report the normalized report, encoded by {@link dev.faultline.storage.internal.ReportCodec}
+ * @param position the ingest's position in its batch, which is where its encoded report is found
  */
-record NewEvent(long id, long groupId, Ingest ingest, Payload report) {}
+record NewEvent(long id, long groupId, Ingest ingest, int position) {}

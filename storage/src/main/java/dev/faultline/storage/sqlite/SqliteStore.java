@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.faultline.core.ingest.DropReason;
 import dev.faultline.core.ingest.Ingest;
-import dev.faultline.core.ingest.Payload;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
@@ -14,7 +13,6 @@ import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Page;
 import dev.faultline.core.store.Store;
 import dev.faultline.core.store.StoredEvent;
-import dev.faultline.storage.internal.ReportCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -40,8 +39,8 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteStore implements Store {
     private static final int MAX_IDLE_READERS = 4;
-    /** Below this, encoding a batch's reports on several cores costs more than it saves. */
-    private static final int PARALLEL_ENCODING_MIN_BATCH = 16;
+    /** Threads that encode reports beside the writer: every other core. */
+    private static final int ENCODING_HELPERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private static final String APP_COLUMNS = "id, name, api_key, created_at, rate_limit_per_minute";
 
@@ -166,10 +165,11 @@ public final class SqliteStore implements Store {
         if (batch.isEmpty()) {
             return List.of();
         }
-        // CPU work, done before taking the writer's turn so that it overlaps the previous commit
-        List<Payload> reports = (batch.size() < PARALLEL_ENCODING_MIN_BATCH ? batch.stream() : batch.parallelStream())
-                .map(ingest -> ReportCodec.encode(ingest.report()))
-                .toList();
+        ReportEncoding reports = ReportEncoding.start(
+                batch, ForkJoinPool.commonPool(), Integer.getInteger("bench.helpers", ENCODING_HELPERS));
+        if (Boolean.getBoolean("bench.prefill")) {
+            for (int i = 0; i < batch.size(); i += ReportEncoding.CHUNK) reports.get(i);
+        } // BENCH-HACK
         return writer.write(batch, reports);
     }
 

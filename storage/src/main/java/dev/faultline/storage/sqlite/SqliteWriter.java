@@ -1,7 +1,6 @@
 package dev.faultline.storage.sqlite;
 
 import dev.faultline.core.ingest.Ingest;
-import dev.faultline.core.ingest.Payload;
 import dev.faultline.core.ingest.Stored;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,10 +34,9 @@ final class SqliteWriter implements AutoCloseable {
     }
 
     /** Digests a batch in one transaction; see {@link dev.faultline.core.store.Store#write}. */
-    List<Stored> write(List<Ingest> batch, List<Payload> encodedReports) {
+    List<Stored> write(List<Ingest> batch, ReportEncoding reports) {
         WriteBatch writeBatch = new WriteBatch(statements, groups);
-        return inTransaction(
-                handle -> writeBatch.run(batch, encodedReports), () -> groups.forget(writeBatch.createdGroups()));
+        return inTransaction(handle -> writeBatch.run(batch, reports), () -> groups.forget(writeBatch.createdGroups()));
     }
 
     /** Runs {@code work} with the writer's handle in one transaction. */

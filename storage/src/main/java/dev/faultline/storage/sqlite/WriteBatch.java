@@ -1,7 +1,6 @@
 package dev.faultline.storage.sqlite;
 
 import dev.faultline.core.ingest.Ingest;
-import dev.faultline.core.ingest.Payload;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.Report;
 import dev.faultline.storage.internal.BatchCounters;
@@ -27,8 +26,7 @@ final class WriteBatch {
         this.groupCache = groupCache;
     }
 
-    /** @param reports each ingest's report, encoded by {@code ReportCodec} */
-    List<Stored> run(List<Ingest> batch, List<Payload> reports) {
+    List<Stored> run(List<Ingest> batch, ReportEncoding reports) {
         long nextEventId = run(new SelectNextEventId());
         List<Stored> results = new ArrayList<>(batch.size());
         Map<LogKey, Stored> logged = new HashMap<>();
@@ -64,14 +62,14 @@ final class WriteBatch {
                 groupCache.put(groupKey, groupId);
             }
             long eventId = nextEventId++;
-            events.add(new NewEvent(eventId, groupId, ingest, reports.get(i)));
+            events.add(new NewEvent(eventId, groupId, ingest, i));
             counters.add(groupId, seen, report.version(), report.userKey());
             results.add(new Stored(eventId, groupId, newGroup, false));
             if (logKey != null) {
                 logged.put(logKey, new Stored(eventId, groupId, false, true));
             }
         }
-        run(new InsertEvents(events));
+        run(new InsertEvents(events, reports));
         run(new InsertGroupUsers(counters.users())).forEach(counters::newUser);
         run(new UpdateGroupCounters(counters.groups()));
         run(new UpsertGroupHours(counters.hours()));
