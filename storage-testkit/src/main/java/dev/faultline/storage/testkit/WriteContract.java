@@ -294,6 +294,7 @@ public abstract class WriteContract extends StoreContractSupport {
                         new HourCount(T0.plus(Duration.ofHours(400)), 1));
     }
 
+    /** An ingest for an app that does not exist fails its whole batch. */
     @Test
     void failedBatch_storesNothing() {
         App app = newApp();

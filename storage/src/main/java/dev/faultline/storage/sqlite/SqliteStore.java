@@ -165,11 +165,7 @@ public final class SqliteStore implements Store {
         if (batch.isEmpty()) {
             return List.of();
         }
-        ReportEncoding reports = ReportEncoding.start(
-                batch, ForkJoinPool.commonPool(), Integer.getInteger("bench.helpers", ENCODING_HELPERS));
-        if (Boolean.getBoolean("bench.prefill")) {
-            for (int i = 0; i < batch.size(); i += ReportEncoding.CHUNK) reports.get(i);
-        } // BENCH-HACK
+        ReportEncoding reports = ReportEncoding.start(batch, ForkJoinPool.commonPool(), ENCODING_HELPERS);
         return writer.write(batch, reports);
     }
 

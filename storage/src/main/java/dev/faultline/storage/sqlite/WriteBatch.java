@@ -49,18 +49,9 @@ final class WriteBatch {
                 }
             }
             long seen = BatchCounters.seen(report);
-            GroupKey groupKey = GroupKey.of(ingest);
-            Long groupId = groupCache.get(groupKey);
-            boolean newGroup = false;
-            if (groupId == null) {
-                OptionalLong found = run(new SelectGroupId(groupKey));
-                newGroup = found.isEmpty();
-                groupId = newGroup ? run(new InsertGroup(groupKey, report.error(), seen)) : found.getAsLong();
-                if (newGroup) {
-                    createdGroups.add(groupKey);
-                }
-                groupCache.put(groupKey, groupId);
-            }
+            int createdBefore = createdGroups.size();
+            long groupId = findOrCreateGroup(ingest, seen);
+            boolean newGroup = createdGroups.size() > createdBefore;
             long eventId = nextEventId++;
             events.add(new NewEvent(eventId, groupId, ingest, i));
             counters.add(groupId, seen, report.version(), report.userKey());
@@ -75,6 +66,24 @@ final class WriteBatch {
         run(new UpsertGroupHours(counters.hours()));
         run(new UpsertGroupVersions(counters.versions()));
         return results;
+    }
+
+    private long findOrCreateGroup(Ingest ingest, long seen) {
+        GroupKey key = GroupKey.of(ingest);
+        Long cached = groupCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        OptionalLong found = run(new SelectGroupId(key));
+        long groupId;
+        if (found.isPresent()) {
+            groupId = found.getAsLong();
+        } else {
+            groupId = run(new InsertGroup(key, ingest.report().error(), seen));
+            createdGroups.add(key);
+        }
+        groupCache.put(key, groupId);
+        return groupId;
     }
 
     /** The groups this batch created; to be forgotten by the cache when it rolls back. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,24 @@ class SqliteStoreTest {
             store.createApp("a", "key");
         }
         assertThat(dir.resolve("data").resolve("faultline.db")).isRegularFile();
+    }
+
+    @Test
+    void open_setsUpTheFile(@TempDir Path dir) throws Exception {
+        try (Store store = open(dir);
+                Connection connection = DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve("data").resolve("faultline.db"));
+                Statement statement = connection.createStatement()) {
+            assertThat(pragma(statement, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(statement, "page_size")).isEqualTo(String.valueOf(SqliteConnections.PAGE_SIZE));
+        }
+    }
+
+    private static String pragma(Statement statement, String name) throws Exception {
+        try (ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     @Test
