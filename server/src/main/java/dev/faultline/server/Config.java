@@ -88,8 +88,7 @@ public record Config(
         try {
             int parsed = Integer.parseInt(value);
             if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(
-                        name + " must be between " + min + " and " + max + ", got " + value);
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
             }
             return parsed;
         } catch (NumberFormatException e) {

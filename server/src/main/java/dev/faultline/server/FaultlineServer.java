@@ -10,8 +10,8 @@ import dev.faultline.server.api.ApiRoutes;
 import dev.faultline.server.http.JsonResponses;
 import dev.faultline.server.ingest.AppKeys;
 import dev.faultline.server.ingest.Ingestor;
-import dev.faultline.server.ingest.RaygunEndpoint;
 import dev.faultline.server.ingest.RateLimits;
+import dev.faultline.server.ingest.RaygunEndpoint;
 import dev.faultline.storage.sqlite.SqliteStore;
 import io.javalin.Javalin;
 import java.util.concurrent.Executors;
@@ -42,11 +42,11 @@ public final class FaultlineServer implements AutoCloseable {
                 Thread.ofPlatform().name("faultline-housekeeping").daemon().factory());
         housekeeping.scheduleWithFixedDelay(drops::flush, 1, 1, TimeUnit.SECONDS);
 
-        Ingestor ingestor = new Ingestor(
-                reportLog, new FingerprinterV1(), drops, config.writeTimeout(), config.retryAfter());
-        RaygunEndpoint raygun = new RaygunEndpoint(
-                config, new AppKeys(store, config.keyCache()), new RateLimits(), ingestor);
-        ApiRoutes api = new ApiRoutes(store, config.maxApiPage());
+        Ingestor ingestor =
+                new Ingestor(reportLog, new FingerprinterV1(), drops, config.writeTimeout(), config.retryAfter());
+        RaygunEndpoint raygun =
+                new RaygunEndpoint(config, new AppKeys(store, config.keyCache()), new RateLimits(), ingestor);
+        ApiRoutes api = new ApiRoutes(store, drops, config.maxApiPage());
 
         this.http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;

@@ -17,7 +17,8 @@ class CliIT {
 
     @Test
     void appsAndTokensCanBeCreatedAndListed() throws Exception {
-        ServerProcess.Result named = ServerProcess.run(dataDir, "apps", "create", "--name", "Shop", "--api-key", "KEY1");
+        ServerProcess.Result named =
+                ServerProcess.run(dataDir, "apps", "create", "--name", "Shop", "--api-key", "KEY1");
         ServerProcess.Result random = ServerProcess.run(dataDir, "apps", "create", "--name", "Blog");
         ServerProcess.Result list = ServerProcess.run(dataDir, "apps", "list");
         ServerProcess.Result token = ServerProcess.run(dataDir, "tokens", "create", "--name", "ci");
@@ -38,7 +39,8 @@ class CliIT {
     @Test
     void aTakenKeyIsAClearError() throws Exception {
         ServerProcess.run(dataDir, "apps", "create", "--name", "One", "--api-key", "SAME");
-        ServerProcess.Result second = ServerProcess.run(dataDir, "apps", "create", "--name", "Two", "--api-key", "SAME");
+        ServerProcess.Result second =
+                ServerProcess.run(dataDir, "apps", "create", "--name", "Two", "--api-key", "SAME");
 
         assertThat(second.exitCode()).isEqualTo(1);
         assertThat(second.err()).contains("api key already in use");
@@ -48,7 +50,8 @@ class CliIT {
     @Test
     void commandsWorkBesideARunningServerWhichSeesTheirChangesAtOnce() throws Exception {
         try (ServerProcess server = ServerProcess.serve(dataDir)) {
-            ServerProcess.Result app = ServerProcess.run(dataDir, "apps", "create", "--name", "Live", "--api-key", "LIVE");
+            ServerProcess.Result app =
+                    ServerProcess.run(dataDir, "apps", "create", "--name", "Live", "--api-key", "LIVE");
             ServerProcess.Result token = ServerProcess.run(dataDir, "tokens", "create", "--name", "live");
             assertThat(app.exitCode()).as(app.err()).isZero();
             assertThat(token.exitCode()).as(token.err()).isZero();
@@ -65,13 +68,17 @@ class CliIT {
                     HttpRequest.newBuilder(server.uri("/api/v1/apps"))
                             .header(
                                     "Authorization",
-                                    "Bearer " + TestServer.parse(token.out()).get("token").asText())
+                                    "Bearer "
+                                            + TestServer.parse(token.out())
+                                                    .get("token")
+                                                    .asText())
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(posted.statusCode()).isEqualTo(202);
             assertThat(apps.statusCode()).isEqualTo(200);
-            assertThat(TestServer.parse(apps.body()).get(0).get("apiKey").asText()).isEqualTo("LIVE");
+            assertThat(TestServer.parse(apps.body()).get(0).get("apiKey").asText())
+                    .isEqualTo("LIVE");
         }
     }
 }

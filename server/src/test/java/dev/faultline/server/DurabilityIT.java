@@ -46,7 +46,9 @@ class DurabilityIT {
         ServerProcess server = ServerProcess.serve(dataDir);
         try {
             AtomicBoolean running = new AtomicBoolean(true);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 clients.add(Thread.ofPlatform().start(() -> {
@@ -116,7 +118,10 @@ class DurabilityIT {
                     do {
                         Page<EventSummary> events = store.events(group.id(), eventCursor, 500);
                         for (EventSummary event : events.items()) {
-                            for (String tag : store.event(event.id()).orElseThrow().report().tags()) {
+                            for (String tag : store.event(event.id())
+                                    .orElseThrow()
+                                    .report()
+                                    .tags()) {
                                 copies.merge(tag, 1, Integer::sum);
                             }
                         }
@@ -134,7 +139,6 @@ class DurabilityIT {
                 {"occurredOn":"2026-11-22T18:08:26Z","details":{"version":"1.0.0","tags":["%s"],
                 "error":{"className":"java.lang.IllegalStateException","message":"durable",
                 "stackTrace":[{"lineNumber":7,"className":"demo.Durable","methodName":"run","fileName":"Durable.java"}]},
-                "user":{"identifier":"user-%s"}}}"""
-                .formatted(marker, marker);
+                "user":{"identifier":"user-%s"}}}""".formatted(marker, marker);
     }
 }

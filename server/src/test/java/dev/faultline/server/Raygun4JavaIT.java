@@ -59,7 +59,8 @@ class Raygun4JavaIT {
             assertThat(second).isEqualTo(202);
             assertThat(unhandled).isEqualTo(202);
 
-            JsonNode groups = server.api("/api/v1/apps/" + server.app.id() + "/groups?sort=count").get("items");
+            JsonNode groups = server.api("/api/v1/apps/" + server.app.id() + "/groups?sort=count")
+                    .get("items");
             assertThat(groups).hasSize(2);
             JsonNode checkout = groups.get(0);
             assertThat(checkout.get("className").asText()).isEqualTo("java.lang.IllegalStateException");
@@ -68,9 +69,11 @@ class Raygun4JavaIT {
             assertThat(checkout.get("versions").get(0).asText()).isEqualTo("2.0.1");
             assertThat(groups.get(1).get("className").asText()).isEqualTo("java.lang.UnsupportedOperationException");
 
-            JsonNode events = server.api("/api/v1/groups/" + checkout.get("id").asLong() + "/events").get("items");
+            JsonNode events = server.api("/api/v1/groups/" + checkout.get("id").asLong() + "/events")
+                    .get("items");
             assertThat(events).hasSize(2);
-            JsonNode oldest = server.api("/api/v1/events/" + events.get(1).get("id").asLong());
+            JsonNode oldest =
+                    server.api("/api/v1/events/" + events.get(1).get("id").asLong());
             JsonNode report = oldest.get("report");
             assertThat(report.at("/error/message").asText())
                     .isEqualTo("IllegalStateException: checkout failed for order 17");

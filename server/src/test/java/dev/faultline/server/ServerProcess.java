@@ -34,7 +34,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("FAULTLINE_PORT", Integer.toString(port));
         builder.redirectErrorStream(true);
         Process process = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 String line;

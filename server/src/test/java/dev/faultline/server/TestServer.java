@@ -40,7 +40,9 @@ final class TestServer implements AutoCloseable {
         env.put("FAULTLINE_PORT", "0");
         env.put("FAULTLINE_DATA", dataDir.toString());
         FaultlineServer server = FaultlineServer.start(Config.from(env));
-        App app = server.store().appByApiKey(API_KEY).orElseGet(() -> server.store().createApp("test app", API_KEY));
+        App app = server.store()
+                .appByApiKey(API_KEY)
+                .orElseGet(() -> server.store().createApp("test app", API_KEY));
         String token = Tokens.newToken();
         server.store().createToken("test", Tokens.hash(token));
         return new TestServer(server, app, token);
@@ -63,15 +65,20 @@ final class TestServer implements AutoCloseable {
 
     /** POSTs a body with the test app's key in X-ApiKey. */
     HttpResponse<String> post(String path, byte[] body) {
+        return post(path, API_KEY, body);
+    }
+
+    HttpResponse<String> post(String path, String apiKey, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path))
-                .header("X-ApiKey", API_KEY)
+                .header("X-ApiKey", apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** GETs an API path with the test token and returns the parsed JSON, requiring a 200. */
     JsonNode api(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token));
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token));
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.core.ingest.DropReason;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.model.GroupStatus;
+import dev.faultline.core.store.DropCounter;
 import dev.faultline.core.store.EventSummary;
 import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Page;
@@ -35,24 +36,29 @@ public final class ApiRoutes {
     private static final int DEFAULT_PAGE = 50;
 
     private final Store store;
+    private final DropCounter drops;
     private final int maxPage;
     private final Map<String, Boolean> knownTokens = new ConcurrentHashMap<>();
 
-    public ApiRoutes(Store store, int maxPage) {
+    public ApiRoutes(Store store, DropCounter drops, int maxPage) {
         this.store = requireNonNull(store, "store");
+        this.drops = requireNonNull(drops, "drops");
         this.maxPage = maxPage;
     }
 
     public void register(RoutesConfig routes) {
         routes.before("/api/*", this::authenticate);
-        routes.get("/api/v1/apps", ctx -> ok(ctx, store.apps().stream().map(AppView::of).toList()));
+        routes.get(
+                "/api/v1/apps",
+                ctx -> ok(ctx, store.apps().stream().map(AppView::of).toList()));
         routes.get("/api/v1/apps/{appId}/groups", this::groups);
         routes.get("/api/v1/apps/{appId}/drops", this::drops);
         routes.get("/api/v1/groups/{groupId}", this::group);
         routes.get("/api/v1/groups/{groupId}/events", this::events);
         routes.get("/api/v1/events/{eventId}", this::event);
         routes.get("/api/v1/events/{eventId}/payload", this::payload);
-        routes.exception(ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e.status(), e.code(), e.getMessage()));
+        routes.exception(
+                ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e.status(), e.code(), e.getMessage()));
     }
 
     private void authenticate(Context ctx) {
@@ -84,6 +90,7 @@ public final class ApiRoutes {
 
     private void drops(Context ctx) {
         long appId = requireApp(ctx);
+        drops.flush(); // so that what this process counted a moment ago shows at once
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Map.Entry<DropReason, Long> entry : store.drops(appId).entrySet()) {
             counts.put(entry.getKey().code(), entry.getValue());
@@ -190,7 +197,8 @@ public final class ApiRoutes {
         try {
             return GroupStatus.fromCode(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status must be one of " + codes(GroupStatus.values()) + ", got '" + value + "'");
+            throw ApiException.badRequest(
+                    "status must be one of " + codes(GroupStatus.values()) + ", got '" + value + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.store.EventSummary;
@@ -78,5 +79,6 @@ final class Views {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PageView<T>(List<T> items, String next) {}
 }

@@ -21,8 +21,9 @@ public final class ServeCommand implements Runnable {
             stopped.countDown();
         }));
         String shownHost = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
-        System.out.println("Faultline listening on http://" + shownHost + ":" + server.port() + " (bound to "
-                + config.host() + "), data in " + config.dataDir().toAbsolutePath().normalize());
+        System.out.println(
+                "Faultline listening on http://" + shownHost + ":" + server.port() + " (bound to " + config.host()
+                        + "), data in " + config.dataDir().toAbsolutePath().normalize());
         if (server.store().apps().isEmpty()) {
             System.out.println("No apps yet: create one with ./faultline apps create --name NAME");
         }

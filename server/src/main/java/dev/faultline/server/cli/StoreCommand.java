@@ -20,7 +20,8 @@ final class StoreCommand {
 
     static void print(Object value) {
         try {
-            System.out.println(JsonResponses.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            System.out.println(
+                    JsonResponses.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

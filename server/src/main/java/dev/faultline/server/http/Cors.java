@@ -21,7 +21,8 @@ public final class Cors {
         ctx.header("Access-Control-Allow-Origin", origin);
         ctx.header("Access-Control-Allow-Methods", "POST, OPTIONS");
         String requested = ctx.header("Access-Control-Request-Headers");
-        ctx.header("Access-Control-Allow-Headers", requested == null || requested.isBlank() ? DEFAULT_HEADERS : requested);
+        ctx.header(
+                "Access-Control-Allow-Headers", requested == null || requested.isBlank() ? DEFAULT_HEADERS : requested);
         ctx.header("Access-Control-Max-Age", "86400");
         if (!"*".equals(origin)) {
             ctx.header("Vary", "Origin");

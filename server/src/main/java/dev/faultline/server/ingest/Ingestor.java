@@ -78,12 +78,14 @@ public final class Ingestor {
                 stored.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 throw new RejectedException(
-                        new Rejection(DropReason.OVERLOADED, "the report was not stored in time; retry later", retryAfter),
+                        new Rejection(
+                                DropReason.OVERLOADED, "the report was not stored in time; retry later", retryAfter),
                         reports.size());
             } catch (ExecutionException e) {
                 LOG.log(Level.WARNING, "storing a report failed", e.getCause());
                 throw new RejectedException(
-                        new Rejection(DropReason.STORAGE_ERROR, "the report could not be stored; retry later", retryAfter),
+                        new Rejection(
+                                DropReason.STORAGE_ERROR, "the report could not be stored; retry later", retryAfter),
                         reports.size());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

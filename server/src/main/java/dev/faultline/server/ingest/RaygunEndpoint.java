@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,14 +84,17 @@ public final class RaygunEndpoint {
             List<Incoming> incoming = new ArrayList<>(entries.size());
             for (Decoded entry : entries) {
                 switch (entry) {
-                    case Decoded.Accepted accepted -> incoming.add(new Incoming(accepted.report(), accepted.original()));
+                    case Decoded.Accepted accepted ->
+                        incoming.add(new Incoming(accepted.report(), accepted.original()));
                     case Decoded.Rejected rejected -> ingestor.countDropped(app.id(), rejected.reason(), 1);
                 }
             }
             throttle(app, incoming.size());
             ingestor.store(app, incoming);
-            JsonResponses.json(
-                    ctx, 202, Map.of("accepted", incoming.size(), "dropped", entries.size() - incoming.size()));
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            counts.put("accepted", incoming.size());
+            counts.put("dropped", entries.size() - incoming.size());
+            JsonResponses.json(ctx, 202, counts);
         } catch (RejectedException e) {
             reject(ctx, app, e);
         }
@@ -103,7 +107,9 @@ public final class RaygunEndpoint {
         }
         if (key == null || key.isBlank()) {
             throw new RejectedException(
-                    Rejection.of(DropReason.MISSING_KEY, "no API key: send it in the X-ApiKey header or the apikey query parameter"),
+                    Rejection.of(
+                            DropReason.MISSING_KEY,
+                            "no API key: send it in the X-ApiKey header or the apikey query parameter"),
                     reports);
         }
         return keys.find(key.trim())
@@ -152,8 +158,8 @@ public final class RaygunEndpoint {
     private static Incoming accepted(Decoded decoded, int reports) throws RejectedException {
         return switch (decoded) {
             case Decoded.Accepted accepted -> new Incoming(accepted.report(), accepted.original());
-            case Decoded.Rejected rejected -> throw new RejectedException(
-                    Rejection.of(rejected.reason(), rejected.message()), reports);
+            case Decoded.Rejected rejected ->
+                throw new RejectedException(Rejection.of(rejected.reason(), rejected.message()), reports);
         };
     }
 
