@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code inner}, in that order, an inner error sent under both only once. {@code stackString}
  * (raygun4js's raw {@code err.stack}) becomes {@code rawStack}, as does a {@code stackTrace} sent
  * as one string. raygun4apple's {@code managedStackTrace} (an array of strings) stands in for an
- * absent {@code stackTrace}.
+ * absent {@code stackTrace}. At most {@value #MAX_CHAIN_DEPTH} levels of inner errors are mapped;
+ * deeper ones stay as sent in the last mapped error's {@code data}, so that a report's JSON never
+ * nests too deep to be written (see {@link RaygunDecoder#MAX_NESTING_DEPTH}).
  *
  * <p>Fields the model does not name ({@code signalName}, {@code signalCode}, a misshapen {@code
  * stackTrace}…) are kept in {@code data} under their sent names; on a clash the entry of the sent
@@ -29,7 +31,14 @@ final class ErrorMapper {
 
     private ErrorMapper() {}
 
+    /** Inner errors nested deeper than this stay as sent in the deepest mapped error's {@code data}. */
+    static final int MAX_CHAIN_DEPTH = 32;
+
     static ErrorInfo error(JsonNode node) {
+        return error(node, 0);
+    }
+
+    private static ErrorInfo error(JsonNode node, int depth) {
         WireObject error = new WireObject(node);
         String type = Wire.text(error.get("className"));
         String message = Wire.text(error.get("message"));
@@ -48,31 +57,43 @@ final class ErrorMapper {
         } else if (stackTrace != null) {
             error.keep(stackName);
         }
-        List<ErrorInfo> inner = inner(error);
+        List<ErrorInfo> inner = depth < MAX_CHAIN_DEPTH ? inner(error, depth + 1) : List.of();
         Map<String, Object> data = data(error);
         return new ErrorInfo(type, message, frames, inner, data, rawStack);
     }
 
-    private static List<ErrorInfo> inner(WireObject error) {
-        List<ErrorInfo> inner = new ArrayList<>(2);
+    /**
+     * No temporary list for the usual none or one inner error. Road not taken: one {@code new
+     * ArrayList<>(2)} for all cases, which Temurin 25.0.3's C2 miscompiled (scalar replacement of
+     * the constant-size backing array, copied by {@code List.copyOf}): under load an inner list
+     * came out as {@code [null]}. Lists sized from the input are not scalar-replaced.
+     */
+    private static List<ErrorInfo> inner(WireObject error, int depth) {
+        ErrorInfo first = null;
         JsonNode innerError = error.get("innerError");
         if (innerError != null && innerError.isObject()) {
-            inner.add(error(innerError));
+            first = error(innerError, depth);
         } else if (innerError != null) {
             error.keep("innerError");
         }
         JsonNode innerErrors = error.get("innerErrors");
-        if (innerErrors != null && innerErrors.isArray()) {
-            for (JsonNode element : innerErrors) {
-                if (element.isObject()) {
-                    ErrorInfo mapped = error(element);
-                    if (!inner.contains(mapped)) {
-                        inner.add(mapped);
-                    }
+        if (innerErrors == null || !innerErrors.isArray()) {
+            if (innerErrors != null) {
+                error.keep("innerErrors");
+            }
+            return first == null ? List.of() : List.of(first);
+        }
+        List<ErrorInfo> inner = new ArrayList<>(innerErrors.size() + 1);
+        if (first != null) {
+            inner.add(first);
+        }
+        for (JsonNode element : innerErrors) {
+            if (element.isObject()) {
+                ErrorInfo mapped = error(element, depth);
+                if (!inner.contains(mapped)) {
+                    inner.add(mapped);
                 }
             }
-        } else if (innerErrors != null) {
-            error.keep("innerErrors");
         }
         return inner;
     }

@@ -2,9 +2,11 @@ package dev.faultline.protocols.raygun;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +29,18 @@ import java.util.regex.Pattern;
  * details} and {@code details.error}. The mapping rules are in {@code package-info.java}.
  */
 public final class RaygunDecoder {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /**
+     * Deep enough for any SDK, and half of Jackson's default write limit (1000): a report's JSON
+     * nests deeper than its entry did (each inner error adds an array level), and the REST API must
+     * be able to write every stored report back out.
+     */
+    static final int MAX_NESTING_DEPTH = 500;
+
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)

@@ -43,6 +43,9 @@
  *       that is not a number is absent.
  *   <li>php's {@code []} for an empty map is an empty map.
  *   <li>Form names and values are cut to 256 characters, {@code rawData} to 4096 bytes of UTF-8.
+ *   <li>JSON nested deeper than 500 levels is {@code INVALID_JSON}; at most 32 levels of inner
+ *       errors are mapped, deeper ones stay as sent in the last one's {@code data}. Together they
+ *       keep every report writable as JSON (Jackson refuses to write deeper than 1000).
  * </ul>
  */
 package dev.faultline.protocols.raygun;

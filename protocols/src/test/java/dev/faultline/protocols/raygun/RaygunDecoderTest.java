@@ -74,6 +74,18 @@ class RaygunDecoderTest {
     }
 
     @Test
+    void nestingDeeperThan500IsInvalidJson() {
+        String deep = "[".repeat(RaygunDecoder.MAX_NESTING_DEPTH - 2) + "]".repeat(RaygunDecoder.MAX_NESTING_DEPTH - 2);
+        assertThat(decode(withDetails("\"deep\": " + deep))).isInstanceOf(Decoded.Accepted.class);
+        String tooDeep = "[".repeat(RaygunDecoder.MAX_NESTING_DEPTH) + "]".repeat(RaygunDecoder.MAX_NESTING_DEPTH);
+        assertThat(decode(withDetails("\"deep\": " + tooDeep)))
+                .isEqualTo(new Decoded.Rejected(
+                        DropReason.INVALID_JSON,
+                        "body is not valid JSON: Document nesting depth (501) exceeds the maximum allowed (500, from"
+                                + " `StreamReadConstraints.getMaxNestingDepth()`)"));
+    }
+
+    @Test
     void longUnreadableOccurredOnIsCutInTheMessage() {
         String value = "x".repeat(200);
         assertThat(decode("{\"occurredOn\": \"" + value + "\"}"))

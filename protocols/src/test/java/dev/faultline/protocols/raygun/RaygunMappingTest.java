@@ -10,6 +10,7 @@ import dev.faultline.core.model.ErrorInfo;
 import dev.faultline.core.model.Frame;
 import dev.faultline.core.model.Report;
 import dev.faultline.core.model.UserInfo;
+import dev.faultline.protocols.json.ReportJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +92,30 @@ class RaygunMappingTest {
     }
 
     @Test
+    void innerErrorChainsDeeperThan32KeepTheRestAsSent() throws Exception {
+        int levels = ErrorMapper.MAX_CHAIN_DEPTH + 8;
+        String chain = "{\"className\": \"E0\"}";
+        for (int level = 1; level <= levels; level++) {
+            chain = "{\"className\": \"E" + level + "\", \"innerError\": " + chain + "}";
+        }
+        Report report = accept("{\"occurredOn\": \"2024-05-01T12:34:56Z\", \"details\": {\"error\": " + chain + "}}");
+        ErrorInfo deepest = report.error();
+        for (int level = 0; level < ErrorMapper.MAX_CHAIN_DEPTH; level++) {
+            assertThat(deepest.inner()).hasSize(1);
+            deepest = deepest.inner().getFirst();
+        }
+        assertThat(deepest.inner()).isEmpty();
+        assertThat(deepest.type()).isEqualTo("E" + (levels - ErrorMapper.MAX_CHAIN_DEPTH));
+        assertThat(deepest.data()).containsKey("innerError");
+        byte[] json = ReportJson.mapper().writeValueAsBytes(report);
+        assertThat(ReportJson.mapper().readValue(json, Report.class)).isEqualTo(report);
+    }
+
+    @Test
     void unknownErrorFieldsGoToDataWhereSentDataWins() {
         ErrorInfo error = accept(withError("""
                         "data": {"orderId": 7, "signalName": "from data"}, "signalName": "SIGABRT",
-                        "signalCode": "#0", "innerError": "not an object" """)).error();
+                        "signalCode": "#0", "innerError": "not an object\"""")).error();
         assertThat(error.data())
                 .containsExactly(
                         Map.entry("orderId", 7),

@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.grouping.FingerprinterV1;
+import dev.faultline.core.model.Report;
 import dev.faultline.protocols.json.ReportJson;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +51,7 @@ class RaygunRobustnessTest {
     void truncatedBodiesNeverThrow(String name) throws Exception {
         byte[] body = Files.readAllBytes(RaygunGoldenTest.FOLDER.resolve(name + ".input.json"));
         for (int length = 0; length < body.length; length++) {
-            byte[] cut = java.util.Arrays.copyOf(body, length);
+            byte[] cut = Arrays.copyOf(body, length);
             assertThatCode(() -> check(Entries.DECODER.decode(cut, RECEIVED_AT)))
                     .doesNotThrowAnyException();
             assertThatCode(() -> {
@@ -89,9 +92,8 @@ class RaygunRobustnessTest {
             assertThat(fingerprinter.fingerprint(accepted.report()).hash()).hasSize(32);
             try {
                 byte[] json = ReportJson.mapper().writeValueAsBytes(accepted.report());
-                assertThat(ReportJson.mapper().readValue(json, dev.faultline.core.model.Report.class))
-                        .isEqualTo(accepted.report());
-            } catch (java.io.IOException e) {
+                assertThat(ReportJson.mapper().readValue(json, Report.class)).isEqualTo(accepted.report());
+            } catch (IOException e) {
                 throw new AssertionError(e);
             }
         } else {
