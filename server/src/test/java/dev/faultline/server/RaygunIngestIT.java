@@ -44,10 +44,11 @@ class RaygunIngestIT {
         }
     }
 
+    /** A minimal entry whose grouping key is its message, so that each message is its own group. */
     static String entry(String occurredOn, String message) {
         return """
-                {"occurredOn":"%s","details":{"error":{"className":"demo.Boom","message":"%s",
-                "stackTrace":[{"lineNumber":1,"className":"demo.Main","methodName":"run","fileName":"Main.java"}]}}}""".formatted(occurredOn, message);
+                {"occurredOn":"%s","details":{"groupingKey":"%s","error":{"className":"demo.Boom","message":"%s",
+                "stackTrace":[{"lineNumber":1,"className":"demo.Main","methodName":"run","fileName":"Main.java"}]}}}""".formatted(occurredOn, message, message);
     }
 
     @ParameterizedTest
