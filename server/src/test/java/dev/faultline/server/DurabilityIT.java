@@ -2,6 +2,7 @@ package dev.faultline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.store.EventSummary;
 import dev.faultline.core.store.GroupQuery;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,11 +120,13 @@ class DurabilityIT {
                     do {
                         Page<EventSummary> events = store.events(group.id(), eventCursor, 500);
                         for (EventSummary event : events.items()) {
-                            for (String tag : store.event(event.id())
+                            byte[] payload = store.event(event.id())
                                     .orElseThrow()
-                                    .report()
-                                    .tags()) {
-                                copies.merge(tag, 1, Integer::sum);
+                                    .payload()
+                                    .decompress();
+                            for (JsonNode tag : TestServer.parse(new String(payload, StandardCharsets.UTF_8))
+                                    .at("/details/tags")) {
+                                copies.merge(tag.asText(), 1, Integer::sum);
                             }
                         }
                         eventCursor = events.next();

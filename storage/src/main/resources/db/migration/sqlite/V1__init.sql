@@ -51,9 +51,8 @@ CREATE TABLE events (
     version      TEXT,
     user_key     TEXT,
     log_id       TEXT,
-    report_size  INTEGER NOT NULL,
+    protocol     TEXT    NOT NULL,
     payload_size INTEGER NOT NULL,
-    report       BLOB    NOT NULL,
     payload      BLOB    NOT NULL
 );
 

@@ -1,7 +1,8 @@
 package dev.faultline.core.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -11,6 +12,8 @@ import java.util.zip.Inflater;
  * fields so that the dashboard can show what was sent and grouping can be re-run. Immutable.
  */
 public final class Payload {
+    private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(64);
+
     private final byte[] compressed;
     private final int size;
 
@@ -21,18 +24,34 @@ public final class Payload {
 
     /** Compresses {@code raw}; the fastest deflate level, since this runs on the ingest path. */
     public static Payload compress(byte[] raw) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        Deflater deflater = DEFLATERS.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED);
+        }
         try {
             deflater.setInput(raw);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
-            byte[] buffer = new byte[8192];
+            byte[] out = new byte[raw.length / 2 + 64];
+            int length = 0;
             while (!deflater.finished()) {
-                int n = deflater.deflate(buffer);
-                out.write(buffer, 0, n);
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                length += deflater.deflate(out, length, out.length - length);
             }
-            return new Payload(out.toByteArray(), raw.length);
+            return new Payload(Arrays.copyOf(out, length), raw.length);
         } finally {
+            release(deflater);
+        }
+    }
+
+    /**
+     * Keeps a few deflaters for reuse: creating one costs far more than compressing a report with
+     * it (zlib allocates and clears its window and hash tables on every init).
+     */
+    private static void release(Deflater deflater) {
+        deflater.reset();
+        if (!DEFLATERS.offer(deflater)) {
             deflater.end();
         }
     }

@@ -132,7 +132,9 @@ public final class ApiRoutes {
         body.put("id", event.id());
         body.put("appId", event.appId());
         body.put("groupId", event.groupId());
-        body.put("report", event.report());
+        body.put("protocol", event.protocol());
+        body.put("receivedAt", event.receivedAt());
+        body.put("report", StoredReports.report(event).orElse(null));
         body.put("payload", payload);
         ok(ctx, body);
     }

@@ -8,15 +8,15 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Inserts a batch's events, in JDBC batches of one {@link ReportEncoding#CHUNK} each, so that
- * inserting starts as soon as the first reports are encoded. The writer chooses the ids (it holds
- * the write lock, so nobody else can take them), which lets it answer every report without reading
- * generated keys back.
+ * Inserts a batch's events in one JDBC batch. The writer chooses the ids (it holds the write lock,
+ * so nobody else can take them), which lets it answer every report without reading generated keys
+ * back. Only the columns the listings need and the original payload are stored: the normalized
+ * report is derived from the payload on read, so the write path encodes nothing twice.
  */
-record InsertEvents(List<NewEvent> events, ReportEncoding reports) implements WriteStatement<Void> {
+record InsertEvents(List<NewEvent> events) implements WriteStatement<Void> {
     private static final String SQL = "INSERT INTO events (id, app_id, group_id, occurred_at, received_at,"
-            + " class_name, message, version, user_key, log_id, report_size, payload_size, report, payload)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " class_name, message, version, user_key, log_id, protocol, payload_size, payload)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public Void execute(StatementCache statements) throws SQLException {
@@ -24,11 +24,9 @@ record InsertEvents(List<NewEvent> events, ReportEncoding reports) implements Wr
             return null;
         }
         PreparedStatement statement = statements.prepare(SQL);
-        int pending = 0;
         for (NewEvent event : events) {
             Report report = event.ingest().report();
             Payload payload = event.ingest().payload();
-            Payload encoded = reports.get(event.position());
             statement.setLong(1, event.id());
             statement.setLong(2, event.ingest().appId());
             statement.setLong(3, event.groupId());
@@ -39,19 +37,12 @@ record InsertEvents(List<NewEvent> events, ReportEncoding reports) implements Wr
             statement.setString(8, report.version());
             statement.setString(9, report.userKey());
             statement.setString(10, report.logId());
-            statement.setInt(11, encoded.size());
+            statement.setString(11, report.protocol());
             statement.setInt(12, payload.size());
-            statement.setBytes(13, encoded.compressed());
-            statement.setBytes(14, payload.compressed());
+            statement.setBytes(13, payload.compressed());
             statement.addBatch();
-            if (++pending == ReportEncoding.CHUNK) {
-                statement.executeBatch();
-                pending = 0;
-            }
         }
-        if (pending > 0) {
-            statement.executeBatch();
-        }
+        statement.executeBatch();
         return null;
     }
 

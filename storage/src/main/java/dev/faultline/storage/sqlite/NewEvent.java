@@ -7,4 +7,4 @@ import dev.faultline.core.ingest.Ingest;
  *
  * @param position the ingest's position in its batch, which is where its encoded report is found
  */
-record NewEvent(long id, long groupId, Ingest ingest, int position) {}
+record NewEvent(long id, long groupId, Ingest ingest) {}

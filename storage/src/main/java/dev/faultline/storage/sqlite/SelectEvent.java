@@ -2,13 +2,13 @@ package dev.faultline.storage.sqlite;
 
 import dev.faultline.core.ingest.Payload;
 import dev.faultline.core.store.StoredEvent;
-import dev.faultline.storage.internal.ReportCodec;
+import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** One event in full, its report decoded. */
 record SelectEvent(long eventId) {
-    private static final String SQL = "SELECT id, app_id, group_id, report_size, report, payload_size, payload"
+    private static final String SQL = "SELECT id, app_id, group_id, protocol, received_at, payload_size, payload"
             + " FROM events WHERE id = :eventId";
 
     Optional<StoredEvent> execute(Handle handle) {
@@ -18,7 +18,8 @@ record SelectEvent(long eventId) {
                         row.getLong(1),
                         row.getLong(2),
                         row.getLong(3),
-                        ReportCodec.decode(Payload.ofCompressed(row.getBytes(5), row.getInt(4))),
+                        row.getString(4),
+                        Instant.ofEpochMilli(row.getLong(5)),
                         Payload.ofCompressed(row.getBytes(7), row.getInt(6))))
                 .findOne();
     }

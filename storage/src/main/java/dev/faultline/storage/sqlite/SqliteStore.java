@@ -24,7 +24,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -39,8 +38,6 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteStore implements Store {
     private static final int MAX_IDLE_READERS = 4;
-    /** Threads that encode reports beside the writer: every other core. */
-    private static final int ENCODING_HELPERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private static final String APP_COLUMNS = "id, name, api_key, created_at, rate_limit_per_minute";
 
@@ -165,8 +162,7 @@ public final class SqliteStore implements Store {
         if (batch.isEmpty()) {
             return List.of();
         }
-        ReportEncoding reports = ReportEncoding.start(batch, ForkJoinPool.commonPool(), ENCODING_HELPERS);
-        return writer.write(batch, reports);
+        return writer.write(batch);
     }
 
     @Override

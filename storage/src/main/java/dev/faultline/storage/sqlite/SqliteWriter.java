@@ -34,9 +34,9 @@ final class SqliteWriter implements AutoCloseable {
     }
 
     /** Digests a batch in one transaction; see {@link dev.faultline.core.store.Store#write}. */
-    List<Stored> write(List<Ingest> batch, ReportEncoding reports) {
+    List<Stored> write(List<Ingest> batch) {
         WriteBatch writeBatch = new WriteBatch(statements, groups);
-        return inTransaction(handle -> writeBatch.run(batch, reports), () -> groups.forget(writeBatch.createdGroups()));
+        return inTransaction(handle -> writeBatch.run(batch), () -> groups.forget(writeBatch.createdGroups()));
     }
 
     /** Runs {@code work} with the writer's handle in one transaction. */

@@ -26,7 +26,7 @@ final class WriteBatch {
         this.groupCache = groupCache;
     }
 
-    List<Stored> run(List<Ingest> batch, ReportEncoding reports) {
+    List<Stored> run(List<Ingest> batch) {
         long nextEventId = run(new SelectNextEventId());
         List<Stored> results = new ArrayList<>(batch.size());
         Map<LogKey, Stored> logged = new HashMap<>();
@@ -53,14 +53,14 @@ final class WriteBatch {
             long groupId = findOrCreateGroup(ingest, seen);
             boolean newGroup = createdGroups.size() > createdBefore;
             long eventId = nextEventId++;
-            events.add(new NewEvent(eventId, groupId, ingest, i));
+            events.add(new NewEvent(eventId, groupId, ingest));
             counters.add(groupId, seen, report.version(), report.userKey());
             results.add(new Stored(eventId, groupId, newGroup, false));
             if (logKey != null) {
                 logged.put(logKey, new Stored(eventId, groupId, false, true));
             }
         }
-        run(new InsertEvents(events, reports));
+        run(new InsertEvents(events));
         run(new InsertGroupUsers(counters.users())).forEach(counters::newUser);
         run(new UpdateGroupCounters(counters.groups()));
         run(new UpsertGroupHours(counters.hours()));

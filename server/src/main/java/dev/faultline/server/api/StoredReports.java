@@ -1,0 +1,30 @@
+package dev.faultline.server.api;
+
+import dev.faultline.core.model.Report;
+import dev.faultline.core.store.StoredEvent;
+import dev.faultline.protocols.raygun.Decoded;
+import dev.faultline.protocols.raygun.RaygunDecoder;
+import java.util.Optional;
+
+/**
+ * Normalizes a stored payload again with its protocol's decoder. The decoders are deterministic,
+ * so this gives the report that was grouped at ingest (or, after a decoder improvement, a better
+ * one). Thread-safe.
+ */
+final class StoredReports {
+    /** No size limit on read: the payload was within the limit in force when it was accepted. */
+    private static final RaygunDecoder RAYGUN = new RaygunDecoder(Integer.MAX_VALUE);
+
+    private StoredReports() {}
+
+    /** The normalized report, or empty when no decoder of this version can read the payload. */
+    static Optional<Report> report(StoredEvent event) {
+        if (!"raygun".equals(event.protocol())) {
+            return Optional.empty();
+        }
+        return switch (RAYGUN.decode(event.payload().decompress(), event.receivedAt())) {
+            case Decoded.Accepted accepted -> Optional.of(accepted.report());
+            case Decoded.Rejected rejected -> Optional.empty();
+        };
+    }
+}
