@@ -172,6 +172,21 @@ class RaygunIngestIT {
     }
 
     @Test
+    void refusedKeysAreCountedAsUnattributedDrops() {
+        long before = server.api("/api/v1/drops/unattributed")
+                .at("/drops/unknown_key")
+                .asLong();
+        server.send(HttpRequest.newBuilder(server.uri("/entries"))
+                .header("X-ApiKey", "nope")
+                .POST(HttpRequest.BodyPublishers.ofString(entry("2026-01-02T03:04:05Z", "x"))));
+
+        assertThat(server.api("/api/v1/drops/unattributed")
+                        .at("/drops/unknown_key")
+                        .asLong())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void unknownKeyIs403() {
         HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/entries"))
                 .header("X-ApiKey", "nope")

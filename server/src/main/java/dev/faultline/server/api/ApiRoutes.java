@@ -53,6 +53,7 @@ public final class ApiRoutes {
                 ctx -> ok(ctx, store.apps().stream().map(AppView::of).toList()));
         routes.get("/api/v1/apps/{appId}/groups", this::groups);
         routes.get("/api/v1/apps/{appId}/drops", this::drops);
+        routes.get("/api/v1/drops/unattributed", this::unattributedDrops);
         routes.get("/api/v1/groups/{groupId}", this::group);
         routes.get("/api/v1/groups/{groupId}/events", this::events);
         routes.get("/api/v1/events/{eventId}", this::event);
@@ -89,7 +90,15 @@ public final class ApiRoutes {
     }
 
     private void drops(Context ctx) {
-        long appId = requireApp(ctx);
+        ok(ctx, dropCounts(requireApp(ctx)));
+    }
+
+    /** Reports refused before any app was known (no key, or an unknown one) are counted under app 0. */
+    private void unattributedDrops(Context ctx) {
+        ok(ctx, dropCounts(0));
+    }
+
+    private Map<String, Object> dropCounts(long appId) {
         drops.flush(); // so that what this process counted a moment ago shows at once
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Map.Entry<DropReason, Long> entry : store.drops(appId).entrySet()) {
@@ -99,7 +108,7 @@ public final class ApiRoutes {
         body.put("appId", appId);
         body.put("drops", counts);
         body.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
-        ok(ctx, body);
+        return body;
     }
 
     private void group(Context ctx) {
