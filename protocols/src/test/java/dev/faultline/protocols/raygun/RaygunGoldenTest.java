@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RaygunGoldenTest {
     static final Path FOLDER = Path.of("src/test/resources/golden/raygun");
-    static final Path SHARED_FIXTURES = Path.of("/work/shared/fixtures/raygun");
+    /** The project's shared folder sits beside the repository (as in CI); tests run in the module folder. */
+    static final Path SHARED_FIXTURES = Path.of("..", "..", "shared", "fixtures", "raygun");
     static final Instant RECEIVED_AT = Instant.parse("2026-12-01T00:00:00Z");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final String INPUT = ".input.json";
