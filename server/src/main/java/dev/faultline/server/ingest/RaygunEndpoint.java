@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Raygun's ingest API: {@code POST /entries} (one report) and {@code POST /entries/bulk} (a JSON
@@ -59,9 +61,7 @@ public final class RaygunEndpoint {
             throttle(app, 1);
             byte[] body = readBody(ctx, config.maxEntryBytes(), "an entry");
             Decoded decoded = decoder.decode(body, Instant.now());
-            Incoming incoming = accepted(decoded, 1);
-            ingestor.store(app, List.of(incoming));
-            ctx.status(202);
+            answerWhenStored(ctx, app, ingestor.store(app, List.of(accepted(decoded, 1))), () -> ctx.status(202));
         } catch (RejectedException e) {
             reject(ctx, app, e);
         }
@@ -90,14 +90,27 @@ public final class RaygunEndpoint {
                 }
             }
             throttle(app, incoming.size());
-            ingestor.store(app, incoming);
             Map<String, Integer> counts = new LinkedHashMap<>();
             counts.put("accepted", incoming.size());
             counts.put("dropped", entries.size() - incoming.size());
-            JsonResponses.json(ctx, 202, counts);
+            answerWhenStored(ctx, app, ingestor.store(app, incoming), () -> JsonResponses.json(ctx, 202, counts));
         } catch (RejectedException e) {
             reject(ctx, app, e);
         }
+    }
+
+    /** Answers once the reports are durable, from the thread that learns it; no thread waits. */
+    private void answerWhenStored(Context ctx, App app, CompletableFuture<?> stored, Runnable answer) {
+        ctx.future(() -> stored.handle((ignored, error) -> {
+            if (error == null) {
+                answer.run();
+            } else if (error.getCause() instanceof RejectedException rejected) {
+                reject(ctx, app, rejected);
+            } else {
+                throw new CompletionException(error);
+            }
+            return null;
+        }));
     }
 
     private App authenticate(Context ctx, int reports) throws RejectedException {
