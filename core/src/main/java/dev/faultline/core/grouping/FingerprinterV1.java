@@ -36,6 +36,12 @@ public final class FingerprinterV1 implements Fingerprinter {
     static final int MAX_KEY_LENGTH = 100;
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * Cloned per hash: {@code MessageDigest.getInstance} walks the provider list on every call,
+     * which showed in ingest profiles; a clone of a fresh digest is a plain copy.
+     */
+    private static final MessageDigest SHA_256 = sha256();
+
     @Override
     public String algorithm() {
         return "v1";
@@ -81,9 +87,21 @@ public final class FingerprinterV1 implements Fingerprinter {
     }
 
     static String hash(String basis) {
+        byte[] digest = newDigest().digest(basis.getBytes(UTF_8));
+        return HEX.formatHex(digest, 0, 16);
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(UTF_8));
-            return HEX.formatHex(digest, 0, 16);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -40,6 +40,8 @@ final class FrameKeys {
             "undefined",
             "null");
 
+    private static final int MAX_GENERIC_RECEIVER_LENGTH = 11;
+
     /** raygun4js puts the position into the class name: {@code line 12, column 5}. */
     private static final Pattern JS_POSITION = Pattern.compile("line -?\\d+, column -?\\d+", Pattern.CASE_INSENSITIVE);
 
@@ -83,7 +85,7 @@ final class FrameKeys {
                 return "frame:" + limit(oneLine(className) + ".?");
             }
             // node's frames repeat the receiver in the method: class Module, method Module._compile
-            String qualified = method.startsWith(className + ".") ? method : className + "." + method;
+            String qualified = startsWithQualifier(method, className) ? method : className + "." + method;
             return "frame:" + limit(oneLine(qualified));
         }
         String file = blankToNull(frame.file());
@@ -103,8 +105,19 @@ final class FrameKeys {
             return false;
         }
         String trimmed = className.strip();
-        return !GENERIC_RECEIVERS.contains(trimmed.toLowerCase(Locale.ROOT))
-                && !JS_POSITION.matcher(trimmed).matches();
+        // cheap pre-checks first: this runs for every frame of every report
+        boolean generic = trimmed.length() <= MAX_GENERIC_RECEIVER_LENGTH
+                && GENERIC_RECEIVERS.contains(trimmed.toLowerCase(Locale.ROOT));
+        boolean jsPosition = (trimmed.charAt(0) == 'l' || trimmed.charAt(0) == 'L')
+                && JS_POSITION.matcher(trimmed).matches();
+        return !generic && !jsPosition;
+    }
+
+    /** {@code method.startsWith(className + ".")} without building the prefix. */
+    private static boolean startsWithQualifier(String method, String className) {
+        return method.length() > className.length()
+                && method.startsWith(className)
+                && method.charAt(className.length()) == '.';
     }
 
     static String className(String className) {
@@ -147,8 +160,7 @@ final class FrameKeys {
     static String file(String file) {
         String name = file.strip();
         var url = URL_PREFIX.matcher(name);
-        boolean isUrl = url.find();
-        if (isUrl) {
+        if (name.contains("://") && url.find()) {
             name = name.substring(url.end());
             int fragment = name.indexOf('#');
             if (fragment >= 0) {

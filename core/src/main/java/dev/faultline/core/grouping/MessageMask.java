@@ -57,11 +57,37 @@ final class MessageMask {
     }
 
     static String mask(String text) {
-        return TOKENS.matcher(text).replaceAll(MessageMask::replacement);
+        return mayHaveToken(text) ? TOKENS.matcher(text).replaceAll(MessageMask::replacement) : text;
     }
 
     static String maskHexRuns(String text) {
-        return FILE_HASH.matcher(text).replaceAll("<hex>");
+        return hasHexRun(text) ? FILE_HASH.matcher(text).replaceAll("<hex>") : text;
+    }
+
+    /**
+     * Whether {@link #TOKENS} can match: every token holds an ASCII digit, a quote or (a GUID) a
+     * hyphen. Most messages hold none, and the regex scan is the costly part of a fingerprint.
+     */
+    private static boolean mayHaveToken(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            char c = text.charAt(index);
+            if ((c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '`' || c == '“' || c == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text} holds 8 hex digits in a row, which {@link #FILE_HASH} needs to match. */
+    private static boolean hasHexRun(String text) {
+        int run = 0;
+        for (int index = 0; index < text.length(); index++) {
+            run = Character.digit(text.charAt(index), 16) >= 0 && text.charAt(index) < 0x80 ? run + 1 : 0;
+            if (run == 8) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String replacement(MatchResult match) {

@@ -31,6 +31,7 @@ class RaygunGoldenTest {
     static final Path FOLDER = Path.of("src/test/resources/golden/raygun");
     /** The project's shared folder sits beside the repository (as in CI); tests run in the module folder. */
     static final Path SHARED_FIXTURES = Path.of("..", "..", "shared", "fixtures", "raygun");
+
     static final Instant RECEIVED_AT = Instant.parse("2026-12-01T00:00:00Z");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final String INPUT = ".input.json";
