@@ -47,7 +47,7 @@ public record Config(
         defaults.put("FAULTLINE_MAX_ENTRY_BYTES", "131072");
         defaults.put("FAULTLINE_MAX_BULK_BYTES", "4194304");
         defaults.put("FAULTLINE_MAX_BULK_ENTRIES", "100");
-        defaults.put("FAULTLINE_WRITER_QUEUE", "20000");
+        defaults.put("FAULTLINE_WRITER_QUEUE", "5000");
         defaults.put("FAULTLINE_WRITER_BATCH", "500");
         defaults.put("FAULTLINE_WRITE_TIMEOUT_SECONDS", "30");
         defaults.put("FAULTLINE_RETRY_AFTER_SECONDS", "5");
