@@ -67,26 +67,16 @@ public final class BatchCounters {
         return List.copyOf(versions.values());
     }
 
-    /** A group's reports in this batch. */
-    public static final class GroupDelta {
-        private final long groupId;
+    /** How many reports of the batch fell on one row, and when the first and last were seen. */
+    public abstract static class Tally {
         private long count;
         private long firstSeen = Long.MAX_VALUE;
         private long lastSeen = Long.MIN_VALUE;
-        private long newUsers;
-
-        GroupDelta(long groupId) {
-            this.groupId = groupId;
-        }
 
         void add(long seen) {
             count++;
             firstSeen = Math.min(firstSeen, seen);
             lastSeen = Math.max(lastSeen, seen);
-        }
-
-        public long groupId() {
-            return groupId;
         }
 
         public long count() {
@@ -99,6 +89,20 @@ public final class BatchCounters {
 
         public long lastSeen() {
             return lastSeen;
+        }
+    }
+
+    /** A group's reports in this batch. */
+    public static final class GroupDelta extends Tally {
+        private final long groupId;
+        private long newUsers;
+
+        GroupDelta(long groupId) {
+            this.groupId = groupId;
+        }
+
+        public long groupId() {
+            return groupId;
         }
 
         /** Users of this batch never counted for the group before. */
@@ -108,27 +112,18 @@ public final class BatchCounters {
 
         @Override
         public String toString() {
-            return "GroupDelta[group " + groupId + ", +" + count + ", +" + newUsers + " users]";
+            return "GroupDelta[group " + groupId + ", +" + count() + ", +" + newUsers + " users]";
         }
     }
 
     /** A version's reports of one group in this batch. */
-    public static final class VersionDelta {
+    public static final class VersionDelta extends Tally {
         private final long groupId;
         private final String version;
-        private long count;
-        private long firstSeen = Long.MAX_VALUE;
-        private long lastSeen = Long.MIN_VALUE;
 
         VersionDelta(VersionKey key) {
             this.groupId = key.groupId();
             this.version = key.version();
-        }
-
-        void add(long seen) {
-            count++;
-            firstSeen = Math.min(firstSeen, seen);
-            lastSeen = Math.max(lastSeen, seen);
         }
 
         public long groupId() {
@@ -137,18 +132,6 @@ public final class BatchCounters {
 
         public String version() {
             return version;
-        }
-
-        public long count() {
-            return count;
-        }
-
-        public long firstSeen() {
-            return firstSeen;
-        }
-
-        public long lastSeen() {
-            return lastSeen;
         }
     }
 
