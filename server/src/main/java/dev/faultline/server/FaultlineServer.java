@@ -92,10 +92,15 @@ public final class FaultlineServer implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Stops in an order that answers every accepted request: the report log first (new reports get
+     * 503, queued ones are committed and answered), then HTTP. Stopping HTTP first would cut off
+     * clients whose reports still commit, and they would send them again.
+     */
     @Override
     public void close() {
-        http.stop();
         reportLog.close();
+        http.stop();
         housekeeping.shutdownNow();
         drops.flush();
         store.close();
