@@ -31,7 +31,6 @@ public final class BatchingReportLog implements ReportLog {
     private final Store store;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Semaphore capacity;
-    private final int queueCapacity;
     private final int maxBatch;
     private final Thread writer;
     /**
@@ -52,7 +51,6 @@ public final class BatchingReportLog implements ReportLog {
         if (queueCapacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("queueCapacity and maxBatch must be at least 1");
         }
-        this.queueCapacity = queueCapacity;
         this.capacity = new Semaphore(queueCapacity);
         this.maxBatch = maxBatch;
         this.writer = Thread.ofPlatform().name("faultline-writer").unstarted(this::run);
@@ -83,11 +81,6 @@ public final class BatchingReportLog implements ReportLog {
             results.add(pending.result);
         }
         return results;
-    }
-
-    /** How many reports wait for the writer or are being written now. */
-    public int queued() {
-        return queueCapacity - capacity.availablePermits();
     }
 
     private void run() {

@@ -21,7 +21,6 @@ public final class DropCounter {
 
     private final Store store;
     private final Map<DropKey, LongAdder> pending = new ConcurrentHashMap<>();
-    private final Map<DropKey, LongAdder> total = new ConcurrentHashMap<>();
 
     public DropCounter(Store store) {
         this.store = requireNonNull(store, "store");
@@ -31,14 +30,6 @@ public final class DropCounter {
     public void count(long appId, DropReason reason, long count) {
         DropKey key = new DropKey(appId, requireNonNull(reason, "reason"));
         pending.computeIfAbsent(key, k -> new LongAdder()).add(count);
-        total.computeIfAbsent(key, k -> new LongAdder()).add(count);
-    }
-
-    /** Drops counted by this process since it started, for metrics. */
-    public Map<DropKey, Long> totals() {
-        Map<DropKey, Long> out = new HashMap<>();
-        total.forEach((key, adder) -> out.put(key, adder.sum()));
-        return out;
     }
 
     /** Adds what was counted since the last flush to the store. */

@@ -118,12 +118,13 @@ public final class ApiRoutes {
 
     private void events(Context ctx) {
         long groupId = id(ctx, "groupId");
-        if (store.group(groupId).isEmpty()) {
-            throw ApiException.notFound("group " + groupId);
-        }
         String cursor = ctx.queryParam("cursor");
         int limit = limit(ctx);
         Page<EventSummary> page = withCursor(() -> store.events(groupId, cursor, limit));
+        // Every group has an event, so only an empty page needs the (costlier) existence check.
+        if (page.items().isEmpty() && store.group(groupId).isEmpty()) {
+            throw ApiException.notFound("group " + groupId);
+        }
         ok(ctx, new PageView<>(page.items().stream().map(EventView::of).toList(), page.next()));
     }
 

@@ -61,7 +61,7 @@ public final class RaygunEndpoint {
             throttle(app, 1);
             byte[] body = readBody(ctx, config.maxEntryBytes(), "an entry");
             Decoded decoded = decoder.decode(body, Instant.now());
-            answerWhenStored(ctx, app, ingestor.store(app, List.of(accepted(decoded, 1))), () -> ctx.status(202));
+            answerWhenStored(ctx, app, ingestor.store(app, List.of(accepted(decoded))), () -> ctx.status(202));
         } catch (RejectedException e) {
             reject(ctx, app, e);
         }
@@ -168,11 +168,11 @@ public final class RaygunEndpoint {
         }
     }
 
-    private static Incoming accepted(Decoded decoded, int reports) throws RejectedException {
+    private static Incoming accepted(Decoded decoded) throws RejectedException {
         return switch (decoded) {
             case Decoded.Accepted accepted -> new Incoming(accepted.report(), accepted.original());
             case Decoded.Rejected rejected ->
-                throw new RejectedException(Rejection.of(rejected.reason(), rejected.message()), reports);
+                throw new RejectedException(Rejection.of(rejected.reason(), rejected.message()), 1);
         };
     }
 
