@@ -20,6 +20,14 @@ import java.util.function.Function;
  * @param keyCache how long an app looked up by key is cached (settings changes show after this)
  * @param corsOrigin the {@code Access-Control-Allow-Origin} sent by the ingest endpoints
  * @param maxApiPage the most items one REST API page may ask for
+ * @param maxLogsBytes the largest App Center {@code /logs} body accepted, before and after
+ *     inflating gzip (413 above)
+ * @param maxAttachmentBytes the largest App Center attachment, decoded (dropped above)
+ * @param logMaxAge how far in the past an App Center log's timestamp may lie (dropped beyond)
+ * @param logMaxFuture how far in the future an App Center log's timestamp may lie (dropped beyond)
+ * @param tlsCert the PEM certificate (chain) for HTTPS, or null for no HTTPS
+ * @param tlsKey the PEM private key of {@code tlsCert}, or null
+ * @param httpsPort the port HTTPS listens on when a certificate is configured
  */
 public record Config(
         String host,
@@ -34,7 +42,20 @@ public record Config(
         Duration retryAfter,
         Duration keyCache,
         String corsOrigin,
-        int maxApiPage) {
+        int maxApiPage,
+        int maxLogsBytes,
+        int maxAttachmentBytes,
+        Duration logMaxAge,
+        Duration logMaxFuture,
+        Path tlsCert,
+        Path tlsKey,
+        int httpsPort) {
+
+    public Config {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("FAULTLINE_TLS_CERT and FAULTLINE_TLS_KEY must be set together");
+        }
+    }
 
     /** The settings with their environment variable names and defaults, in README order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -54,6 +75,13 @@ public record Config(
         defaults.put("FAULTLINE_KEY_CACHE_SECONDS", "10");
         defaults.put("FAULTLINE_CORS_ORIGIN", "*");
         defaults.put("FAULTLINE_API_MAX_PAGE", "200");
+        defaults.put("FAULTLINE_MAX_LOGS_BYTES", "10485760");
+        defaults.put("FAULTLINE_MAX_ATTACHMENT_BYTES", "7340032");
+        defaults.put("FAULTLINE_LOG_MAX_AGE_DAYS", "25");
+        defaults.put("FAULTLINE_LOG_MAX_FUTURE_DAYS", "3");
+        defaults.put("FAULTLINE_TLS_CERT", "");
+        defaults.put("FAULTLINE_TLS_KEY", "");
+        defaults.put("FAULTLINE_HTTPS_PORT", "8443");
         return defaults;
     }
 
@@ -80,7 +108,29 @@ public record Config(
                 Duration.ofSeconds(integer(get, "FAULTLINE_RETRY_AFTER_SECONDS", 1, 3600)),
                 Duration.ofSeconds(integer(get, "FAULTLINE_KEY_CACHE_SECONDS", 0, 3600)),
                 get.apply("FAULTLINE_CORS_ORIGIN"),
-                integer(get, "FAULTLINE_API_MAX_PAGE", 1, 10_000));
+                integer(get, "FAULTLINE_API_MAX_PAGE", 1, 10_000),
+                integer(get, "FAULTLINE_MAX_LOGS_BYTES", 1024, Integer.MAX_VALUE - 1),
+                integer(get, "FAULTLINE_MAX_ATTACHMENT_BYTES", 1, Integer.MAX_VALUE - 1),
+                Duration.ofDays(integer(get, "FAULTLINE_LOG_MAX_AGE_DAYS", 0, 36_500)),
+                Duration.ofDays(integer(get, "FAULTLINE_LOG_MAX_FUTURE_DAYS", 0, 36_500)),
+                path(get, "FAULTLINE_TLS_CERT"),
+                path(get, "FAULTLINE_TLS_KEY"),
+                integer(get, "FAULTLINE_HTTPS_PORT", 0, 65535));
+    }
+
+    private static Path path(Function<String, String> get, String name) {
+        String value = get.apply(name);
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    /** Whether HTTPS is configured. */
+    public boolean tls() {
+        return tlsCert != null;
+    }
+
+    /** The largest request body any endpoint accepts. */
+    public int maxRequestBytes() {
+        return Math.max(maxLogsBytes, Math.max(maxEntryBytes, maxBulkBytes));
     }
 
     private static int integer(Function<String, String> get, String name, int min, int max) {

@@ -8,6 +8,7 @@ import dev.faultline.core.store.DropCounter;
 import dev.faultline.core.store.Store;
 import dev.faultline.server.api.ApiRoutes;
 import dev.faultline.server.http.JsonResponses;
+import dev.faultline.server.ingest.AppCenterEndpoint;
 import dev.faultline.server.ingest.AppKeys;
 import dev.faultline.server.ingest.Ingestor;
 import dev.faultline.server.ingest.RateLimits;
@@ -44,8 +45,11 @@ public final class FaultlineServer implements AutoCloseable {
 
         Ingestor ingestor =
                 new Ingestor(reportLog, new FingerprinterV1(), drops, config.writeTimeout(), config.retryAfter());
+        RateLimits rateLimits = new RateLimits();
         RaygunEndpoint raygun =
-                new RaygunEndpoint(config, new AppKeys(store, config.keyCache()), new RateLimits(), ingestor);
+                new RaygunEndpoint(config, AppKeys.apiKeys(store, config.keyCache()), rateLimits, ingestor);
+        AppCenterEndpoint appCenter =
+                new AppCenterEndpoint(config, AppKeys.appSecrets(store, config.keyCache()), rateLimits, ingestor);
         ApiRoutes api = new ApiRoutes(store, drops, config.maxApiPage());
 
         this.http = Javalin.create(javalin -> {
@@ -54,8 +58,9 @@ public final class FaultlineServer implements AutoCloseable {
             javalin.concurrency.useVirtualThreads = true;
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
-            javalin.http.maxRequestSize = Math.max(config.maxEntryBytes(), config.maxBulkBytes());
+            javalin.http.maxRequestSize = config.maxRequestBytes();
             raygun.register(javalin.routes);
+            appCenter.register(javalin.routes);
             api.register(javalin.routes);
             javalin.routes.get("/health", ctx -> JsonResponses.json(ctx, 200, java.util.Map.of("status", "ok")));
             javalin.routes.error(404, ctx -> {

@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * behind it. Stateless and thread-safe.
  *
  * <p>A frame's line is {@code frame:<class>.<method>} when its class is usable, else {@code
- * frame:<file>:<method>} (a missing part is {@code ?}), else {@code raw:<masked raw text>} for
- * frames that carry only an unparsed string (raygun4apple), else the frame is skipped. Line and
- * column numbers never take part.
+ * frame:<file>:<method>} (a missing part is {@code ?}), else {@code image:<image>+0x<offset>} for
+ * native frames without symbols (App Center Apple crashes: the offset from the image's start is the
+ * same on every device, the load address is not), else {@code raw:<masked raw text>} for frames
+ * that carry only an unparsed string (raygun4apple), else the frame is skipped. Line and column
+ * numbers never take part.
  *
  * <p>Generated names are normalized so that they stay the same across builds and runs: Java
  * lambdas, proxies, CGLIB/ByteBuddy/Hibernate/Mockito subclasses, reflection accessors, hidden
@@ -95,6 +97,11 @@ final class FrameKeys {
         if (method != null || file != null) {
             String key = (file == null ? "?" : file) + ":" + (method == null ? "?" : method);
             return "frame:" + limit(oneLine(key));
+        }
+        String image = blankToNull(frame.image());
+        if (image != null) {
+            String offset = frame.imageOffset() == null ? "?" : "0x" + Long.toHexString(frame.imageOffset());
+            return "image:" + limit(oneLine(image.strip())) + "+" + offset;
         }
         String raw = blankToNull(frame.raw());
         return raw == null ? null : "raw:" + MessageMask.raw(raw);

@@ -13,6 +13,11 @@ public enum DropReason {
     INVALID_REPORT,
     /** An invalid App Center log inside an otherwise readable batch. */
     INVALID_LOG,
+    /**
+     * An App Center log whose timestamp lies outside the accepted window (by default at most 25
+     * days in the past and 3 days in the future, as App Center itself enforced).
+     */
+    TIMESTAMP_OUT_OF_RANGE,
     /** Larger than the configured size limit. */
     TOO_LARGE,
     /** No API key or app secret was sent. */

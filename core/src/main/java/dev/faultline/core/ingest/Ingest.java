@@ -9,7 +9,7 @@ import dev.faultline.core.model.Report;
  * A report accepted for an app, with its fingerprint and original payload: everything the writer
  * needs to store it. Built on the request thread so that the writer only writes.
  */
-public record Ingest(long appId, Report report, Fingerprint fingerprint, Payload payload) {
+public record Ingest(long appId, Report report, Fingerprint fingerprint, Payload payload) implements IngestItem {
 
     public Ingest {
         requireNonNull(report, "report");

@@ -2,7 +2,7 @@ package dev.faultline.core.store;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +58,13 @@ public final class BatchingReportLog implements ReportLog {
     }
 
     @Override
-    public CompletableFuture<Stored> append(Ingest ingest) {
-        requireNonNull(ingest, "ingest");
-        return appendAll(List.of(ingest)).getFirst();
+    public CompletableFuture<Stored> append(IngestItem item) {
+        requireNonNull(item, "item");
+        return appendAll(List.of(item)).getFirst();
     }
 
     @Override
-    public List<CompletableFuture<Stored>> appendAll(List<Ingest> ingests) {
+    public List<CompletableFuture<Stored>> appendAll(List<? extends IngestItem> ingests) {
         if (closed) {
             throw new OverloadedException("the report log is shutting down");
         }
@@ -75,7 +75,7 @@ public final class BatchingReportLog implements ReportLog {
             throw new OverloadedException("the writer queue is full");
         }
         List<CompletableFuture<Stored>> results = new ArrayList<>(ingests.size());
-        for (Ingest ingest : ingests) {
+        for (IngestItem ingest : ingests) {
             Pending pending = new Pending(requireNonNull(ingest, "ingest"), new CompletableFuture<>());
             queue.add(pending);
             results.add(pending.result);
@@ -141,5 +141,5 @@ public final class BatchingReportLog implements ReportLog {
         }
     }
 
-    private record Pending(Ingest ingest, CompletableFuture<Stored> result) {}
+    private record Pending(IngestItem ingest, CompletableFuture<Stored> result) {}
 }

@@ -1,6 +1,6 @@
 package dev.faultline.core.store;
 
-import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,14 +15,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ReportLog extends AutoCloseable {
 
-    CompletableFuture<Stored> append(Ingest ingest);
+    CompletableFuture<Stored> append(IngestItem item);
 
     /**
      * Appends several reports all or nothing: either every one is queued (one future each, in
      * order) or none is and {@link OverloadedException} is thrown, so that a client retrying a
      * refused bulk request does not create duplicates.
      */
-    List<CompletableFuture<Stored>> appendAll(List<Ingest> ingests);
+    List<CompletableFuture<Stored>> appendAll(List<? extends IngestItem> items);
 
     /** Stops taking reports, writes every queued one, then releases resources. */
     @Override

@@ -1,13 +1,14 @@
 package dev.faultline.core.store;
 
 import dev.faultline.core.ingest.DropReason;
-import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Where reports, groups and apps live. Implementations are thread-safe. Every method does I/O;
@@ -20,8 +21,16 @@ public interface Store extends AutoCloseable {
 
     // ---- apps and tokens
 
-    /** Creates an app; fails with {@link IllegalArgumentException} when the key is taken. */
-    App createApp(String name, String apiKey);
+    /**
+     * Creates an app; fails with {@link IllegalArgumentException} when the API key or the app secret
+     * is taken.
+     */
+    App createApp(String name, String apiKey, String appSecret);
+
+    /** Creates an app with a random App Center secret. */
+    default App createApp(String name, String apiKey) {
+        return createApp(name, apiKey, UUID.randomUUID().toString());
+    }
 
     /** Every app, oldest first. */
     List<App> apps();
@@ -29,6 +38,9 @@ public interface Store extends AutoCloseable {
     Optional<App> app(long id);
 
     Optional<App> appByApiKey(String apiKey);
+
+    /** The app with this App Center secret; secrets compare without regard to letter case. */
+    Optional<App> appByAppSecret(String appSecret);
 
     /** Sets or clears ({@code null}) an app's per-minute rate limit; empty when no such app. */
     Optional<App> setRateLimit(long appId, Integer perMinute);
@@ -41,13 +53,15 @@ public interface Store extends AutoCloseable {
     // ---- the write path
 
     /**
-     * Writes a batch in one transaction and returns one result per ingest, in order. Within the
-     * batch and across batches: the first report of a fingerprint creates a group, later ones are
+     * Writes a batch in one transaction and returns one result per item, in order. Within the batch
+     * and across batches: the first report of a fingerprint creates a group, later ones are
      * occurrences of it; a report whose non-null {@link dev.faultline.core.model.Report#logId()} was
-     * stored before for the same app is a duplicate and changes nothing. When this returns, the batch
-     * is durable; when it throws, none of it was stored.
+     * stored before for the same app is a duplicate and changes nothing, and so is an attachment
+     * whose id was stored before for the same app. A session is counted once per app and session
+     * id; a crash marks it crashed. When this returns, the batch is durable; when it throws, none of
+     * it was stored.
      */
-    List<Stored> write(List<Ingest> batch);
+    List<Stored> write(List<? extends IngestItem> batch);
 
     /** Adds to the per-app drop counters (app 0 when no app could be identified). */
     void addDrops(Map<DropKey, Long> counts);
@@ -62,6 +76,22 @@ public interface Store extends AutoCloseable {
     Page<EventSummary> events(long groupId, String cursor, int limit);
 
     Optional<StoredEvent> event(long eventId);
+
+    /**
+     * The attachments of an event: those of its app whose error id is the event's log id, oldest
+     * first, without their content. Empty when the event has no log id or does not exist.
+     */
+    List<Attachment> attachments(long eventId);
+
+    /** One attachment of an event, with its content. */
+    Optional<AttachmentContent> attachment(long eventId, String attachmentId);
+
+    /**
+     * Sessions counted per version and day (UTC) for an app, by version then day, both ascending.
+     *
+     * @param version only this version, or every version when null
+     */
+    List<SessionDay> sessions(long appId, String version);
 
     /** The app's drop counts; reasons never counted are absent. */
     Map<DropReason, Long> drops(long appId);

@@ -10,5 +10,16 @@ import java.time.Instant;
  *
  * @param protocol the wire format of the payload, as {@link dev.faultline.core.model.Report#protocol()}
  * @param receivedAt when the server accepted it
+ * @param installId the install id that came with the report outside its payload (App Center's
+ *     {@code Install-ID} header), or null
+ * @param logId the client's id of the report (App Center), or null
  */
-public record StoredEvent(long id, long appId, long groupId, String protocol, Instant receivedAt, Payload payload) {}
+public record StoredEvent(
+        long id,
+        long appId,
+        long groupId,
+        String protocol,
+        Instant receivedAt,
+        String installId,
+        String logId,
+        Payload payload) {}

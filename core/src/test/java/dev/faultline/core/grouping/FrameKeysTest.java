@@ -153,6 +153,24 @@ class FrameKeysTest {
     }
 
     @Test
+    void nativeFrameGroupsByImageAndOffsetNotByLoadAddress() {
+        Frame onePhone = new Frame(
+                null, null, null, null, null, "0x0000000104463884", "0x10445c000 + 30852", "CrashLibiOS", 30852L);
+        Frame otherPhone = new Frame(
+                null, null, null, null, null, "0x0000000100a1f884", "0x100a18000 + 30852", "CrashLibiOS", 30852L);
+        assertThat(FrameKeys.basisLine(onePhone)).isEqualTo("image:CrashLibiOS+0x7884");
+        assertThat(FrameKeys.basisLine(otherPhone)).isEqualTo(FrameKeys.basisLine(onePhone));
+        assertThat(FrameKeys.basisLine(new Frame(null, null, null, null, null, "0x1", null, "libsystem", null)))
+                .isEqualTo("image:libsystem+?");
+    }
+
+    @Test
+    void symbolsWinOverTheImage() {
+        Frame frame = new Frame("ViewController", "tap", null, null, null, "0x1", null, "MyApp", 16L);
+        assertThat(FrameKeys.basisLine(frame)).isEqualTo("frame:ViewController.tap");
+    }
+
+    @Test
     void frameWithNothingStableIsSkipped() {
         assertThat(FrameKeys.basisLine(new Frame("Object", " ", "", 12, 4, "0x1f", null)))
                 .isNull();

@@ -2,22 +2,18 @@ package dev.faultline.protocols.raygun;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.faultline.core.ingest.DropReason;
+import dev.faultline.protocols.json.LenientJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Decodes the bodies of Raygun's {@code POST /entries} (one entry) and {@code POST /entries/bulk}
@@ -29,30 +25,10 @@ import java.util.regex.Pattern;
  * details} and {@code details.error}. The mapping rules are in {@code package-info.java}.
  */
 public final class RaygunDecoder {
-    /**
-     * Deep enough for any SDK, and half of Jackson's default write limit (1000): a report's JSON
-     * nests deeper than its entry did (each inner error adds an array level), and the REST API must
-     * be able to write every stored report back out.
-     */
-    static final int MAX_NESTING_DEPTH = 500;
+    /** See {@link LenientJson#MAX_NESTING_DEPTH}. */
+    static final int MAX_NESTING_DEPTH = LenientJson.MAX_NESTING_DEPTH;
 
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .build())
-                    .build())
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-            .build();
-    private static final int MAX_REASON_LENGTH = 200;
-
-    /** Jackson's "(start marker at [Source: REDACTED …; line: 1, column: 1])": noise to a client. */
-    private static final Pattern SOURCE_REFERENCE =
-            Pattern.compile(" \\([^\\[]*\\[Source: .*?; line: \\d+, column: \\d+\\]\\)");
+    private static final ObjectMapper JSON = LenientJson.mapper();
 
     private final int maxEntryBytes;
 
@@ -157,18 +133,7 @@ public final class RaygunDecoder {
                 DropReason.TOO_LARGE, "entry is " + size + " bytes, more than the limit of " + maxEntryBytes);
     }
 
-    /** The parser's reason without the echo of the body that Jackson may append, and where it was. */
     private static String notJson(IOException e) {
-        String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        reason = reason == null ? "unreadable" : reason.lines().findFirst().orElse("unreadable");
-        reason = SOURCE_REFERENCE.matcher(reason).replaceAll("");
-        if (reason.length() > MAX_REASON_LENGTH) {
-            reason = reason.substring(0, MAX_REASON_LENGTH) + "…";
-        }
-        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
-            reason += " at line " + json.getLocation().getLineNr() + ", column "
-                    + json.getLocation().getColumnNr();
-        }
-        return "body is not valid JSON: " + reason;
+        return LenientJson.notJson(e);
     }
 }

@@ -1,10 +1,7 @@
 package dev.faultline.protocols.raygun;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.faultline.protocols.json.LenientJson;
 import java.util.Locale;
 import java.util.Map;
 
@@ -92,59 +89,14 @@ final class Wire {
         return Long.parseLong(text);
     }
 
-    /**
-     * A JSON value as the model's JSON-like tree: unmodifiable insertion-ordered maps and lists,
-     * {@code String}, {@code Integer}/{@code Long}/{@code BigInteger}, {@code Double}, {@code
-     * Boolean} or null. The number types are the ones Jackson reads back from the model's JSON, so
-     * that a report survives a round trip equal. NaN and infinities (allowed on input) become
-     * strings, which JSON can hold.
-     */
+    /** See {@link LenientJson#toJava}. */
     static Object toJava(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isObject()) {
-            return toJavaMap(node);
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            for (JsonNode element : node) {
-                list.add(toJava(element));
-            }
-            return Collections.unmodifiableList(list);
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isInt()) {
-            return node.intValue();
-        }
-        if (node.isLong()) {
-            return node.longValue();
-        }
-        if (node.isBigInteger()) {
-            return node.bigIntegerValue();
-        }
-        if (node.isNumber()) {
-            double value = node.doubleValue();
-            return Double.isFinite(value) ? (Object) value : node.asText();
-        }
-        return node.asText();
+        return LenientJson.toJava(node);
     }
 
-    /** An object's fields as an unmodifiable map in sent order; JSON null values are kept. */
+    /** See {@link LenientJson#toJavaMap}. */
     static Map<String, Object> toJavaMap(JsonNode object) {
-        if (object.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            map.put(field.getKey(), toJava(field.getValue()));
-        }
-        return Collections.unmodifiableMap(map);
+        return LenientJson.toJavaMap(object);
     }
 
     /** Cuts to {@code max} UTF-16 characters without splitting a surrogate pair. */

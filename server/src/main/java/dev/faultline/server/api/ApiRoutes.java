@@ -6,23 +6,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.core.ingest.DropReason;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.model.GroupStatus;
+import dev.faultline.core.store.Attachment;
+import dev.faultline.core.store.AttachmentContent;
 import dev.faultline.core.store.DropCounter;
 import dev.faultline.core.store.EventSummary;
 import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Page;
+import dev.faultline.core.store.SessionDay;
 import dev.faultline.core.store.Store;
 import dev.faultline.core.store.StoredEvent;
 import dev.faultline.server.api.Views.AppView;
+import dev.faultline.server.api.Views.AttachmentView;
 import dev.faultline.server.api.Views.EventView;
 import dev.faultline.server.api.Views.GroupDetailView;
 import dev.faultline.server.api.Views.GroupView;
 import dev.faultline.server.api.Views.PageView;
+import dev.faultline.server.api.Views.SessionDayView;
 import dev.faultline.server.http.JsonResponses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +64,8 @@ public final class ApiRoutes {
         routes.get("/api/v1/groups/{groupId}/events", this::events);
         routes.get("/api/v1/events/{eventId}", this::event);
         routes.get("/api/v1/events/{eventId}/payload", this::payload);
+        routes.get("/api/v1/events/{eventId}/attachments/{attachmentId}", this::attachment);
+        routes.get("/api/v1/apps/{appId}/sessions", this::sessions);
         routes.exception(
                 ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e.status(), e.code(), e.getMessage()));
     }
@@ -146,7 +154,41 @@ public final class ApiRoutes {
         body.put("receivedAt", event.receivedAt());
         body.put("report", StoredReports.report(event).orElse(null));
         body.put("payload", payload);
+        List<Attachment> attachments = event.logId() == null ? List.of() : store.attachments(event.id());
+        body.put("minidump", attachments.stream().anyMatch(Attachment::minidump));
+        body.put(
+                "attachments",
+                attachments.stream()
+                        .map(attachment -> AttachmentView.of(event.id(), attachment))
+                        .toList());
         ok(ctx, body);
+    }
+
+    /**
+     * An attachment's content, always as a download of {@code application/octet-stream}: its
+     * declared type comes from the client and could be {@code text/html}, which a browser would
+     * otherwise render on the dashboard's origin.
+     */
+    private void attachment(Context ctx) {
+        long eventId = id(ctx, "eventId");
+        String attachmentId = ctx.pathParam("attachmentId");
+        AttachmentContent content = store.attachment(eventId, attachmentId)
+                .orElseThrow(() -> ApiException.notFound("attachment " + attachmentId + " of event " + eventId));
+        ctx.header(
+                "Content-Disposition",
+                Downloads.contentDisposition(content.attachment().fileName(), attachmentId));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header(
+                "X-Declared-Content-Type",
+                Downloads.headerSafe(content.attachment().contentType()));
+        ctx.contentType("application/octet-stream").result(content.data());
+    }
+
+    private void sessions(Context ctx) {
+        long appId = requireApp(ctx);
+        String version = ctx.queryParam("version");
+        List<SessionDay> days = store.sessions(appId, version == null || version.isBlank() ? null : version);
+        ok(ctx, days.stream().map(SessionDayView::of).toList());
     }
 
     private void payload(Context ctx) {

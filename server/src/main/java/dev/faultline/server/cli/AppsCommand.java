@@ -4,7 +4,9 @@ import dev.faultline.core.model.App;
 import dev.faultline.core.store.Store;
 import dev.faultline.server.api.Tokens;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,11 +18,19 @@ import picocli.CommandLine.Option;
 public final class AppsCommand {
 
     /** The JSON printed for an app. */
-    record AppOutput(long id, String name, String apiKey, Instant createdAt, Integer rateLimitPerMinute) {
+    record AppOutput(
+            long id, String name, String apiKey, String appSecret, Instant createdAt, Integer rateLimitPerMinute) {
         static AppOutput of(App app) {
-            return new AppOutput(app.id(), app.name(), app.apiKey(), app.createdAt(), app.rateLimitPerMinute());
+            return new AppOutput(
+                    app.id(), app.name(), app.apiKey(), app.appSecret(), app.createdAt(), app.rateLimitPerMinute());
         }
     }
+
+    /** App Center's own limit: 60 crashes and handled errors per minute per app. */
+    static final int APP_CENTER_RATE_LIMIT = 60;
+
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an app and print it as JSON.")
     static final class Create implements Callable<Integer> {
@@ -30,8 +40,16 @@ public final class AppsCommand {
         @Option(names = "--api-key", description = "The Raygun API key its SDKs send (random when omitted).")
         String apiKey;
 
-        @Option(names = "--rate-limit", description = "The most reports accepted per minute (no limit when omitted).")
-        Integer rateLimit;
+        @Option(
+                names = "--app-secret",
+                description = "The App Center app secret (a GUID) its SDKs send (random when omitted).")
+        String appSecret;
+
+        @Option(
+                names = "--rate-limit",
+                description = "The most reports accepted per minute, or 'appcenter' for App Center's 60"
+                        + " (no limit when omitted).")
+        String rateLimit;
 
         @Override
         public Integer call() {
@@ -41,10 +59,19 @@ public final class AppsCommand {
             if (apiKey != null && apiKey.isBlank()) {
                 throw new IllegalArgumentException("--api-key must not be blank");
             }
+            if (appSecret != null && !GUID.matcher(appSecret.trim()).matches()) {
+                throw new IllegalArgumentException(
+                        "--app-secret must be a GUID such as 8e14e67c-7c91-40ac-8517-c62ece8424a6, got '" + appSecret
+                                + "'");
+            }
+            Integer perMinute = rateLimit == null ? null : parseRateLimit(rateLimit);
             try (Store store = StoreCommand.open()) {
-                App app = store.createApp(name.trim(), apiKey == null ? Tokens.newApiKey() : apiKey.trim());
-                if (rateLimit != null) {
-                    app = store.setRateLimit(app.id(), positive(rateLimit)).orElseThrow();
+                String key = apiKey == null ? Tokens.newApiKey() : apiKey.trim();
+                App app = appSecret == null
+                        ? store.createApp(name.trim(), key)
+                        : store.createApp(name.trim(), key, appSecret.trim().toLowerCase(Locale.ROOT));
+                if (perMinute != null) {
+                    app = store.setRateLimit(app.id(), perMinute).orElseThrow();
                 }
                 StoreCommand.print(AppOutput.of(app));
             }
@@ -71,12 +98,12 @@ public final class AppsCommand {
         @Option(
                 names = "--rate-limit",
                 required = true,
-                description = "The most reports accepted per minute, or 'off'.")
+                description = "The most reports accepted per minute, 'appcenter' for App Center's 60, or 'off'.")
         String rateLimit;
 
         @Override
         public Integer call() {
-            Integer perMinute = "off".equalsIgnoreCase(rateLimit.trim()) ? null : parse(rateLimit);
+            Integer perMinute = "off".equalsIgnoreCase(rateLimit.trim()) ? null : parseRateLimit(rateLimit);
             try (Store store = StoreCommand.open()) {
                 App app = store.setRateLimit(id, perMinute)
                         .orElseThrow(() -> new IllegalArgumentException("app " + id + " does not exist"));
@@ -84,13 +111,18 @@ public final class AppsCommand {
             }
             return 0;
         }
+    }
 
-        private static Integer parse(String value) {
-            try {
-                return positive(Integer.parseInt(value.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--rate-limit must be a number or 'off', got '" + value + "'");
-            }
+    /** A number of reports per minute, or the {@code appcenter} preset. */
+    static int parseRateLimit(String value) {
+        if ("appcenter".equalsIgnoreCase(value.trim())) {
+            return APP_CENTER_RATE_LIMIT;
+        }
+        try {
+            return positive(Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "--rate-limit must be a number, 'appcenter' or (for update) 'off', got '" + value + "'");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.faultline.core.store.Store;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Finds the app an ingest key belongs to without touching the database on the hot path.
@@ -20,13 +21,27 @@ public final class AppKeys {
     private static final long NEGATIVE_TTL_NANOS = Duration.ofSeconds(1).toNanos();
     private static final int MAX_ENTRIES = 100_000;
 
-    private final Store store;
+    private final Function<String, Optional<App>> lookup;
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
-    public AppKeys(Store store, Duration ttl) {
-        this.store = requireNonNull(store, "store");
+    /** @param lookup finds the app of a key in the store */
+    public AppKeys(Function<String, Optional<App>> lookup, Duration ttl) {
+        this.lookup = requireNonNull(lookup, "lookup");
         this.ttlNanos = ttl.toNanos();
+    }
+
+    /** Raygun API keys. */
+    public static AppKeys apiKeys(Store store, Duration ttl) {
+        return new AppKeys(store::appByApiKey, ttl);
+    }
+
+    /**
+     * App Center app secrets. They compare without regard to letter case: pass them lower-case, so
+     * that every spelling shares one cache entry.
+     */
+    public static AppKeys appSecrets(Store store, Duration ttl) {
+        return new AppKeys(store::appByAppSecret, ttl);
     }
 
     public Optional<App> find(String apiKey) {
@@ -36,7 +51,7 @@ public final class AppKeys {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
             }
-            entry = new Entry(store.appByApiKey(apiKey).orElse(null), now);
+            entry = new Entry(lookup.apply(apiKey).orElse(null), now);
             cache.put(apiKey, entry);
         }
         return Optional.ofNullable(entry.app);

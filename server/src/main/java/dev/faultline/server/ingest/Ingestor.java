@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.faultline.core.grouping.Fingerprinter;
 import dev.faultline.core.ingest.DropReason;
 import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Payload;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
@@ -63,7 +64,18 @@ public final class Ingestor {
      * @throws RejectedException at once when the log cannot take the reports; nothing was queued
      */
     public CompletableFuture<List<Stored>> store(App app, List<Incoming> reports) throws RejectedException {
-        List<Ingest> ingests = new ArrayList<>(reports.size());
+        return store(app, reports, List.of(), reports.size());
+    }
+
+    /**
+     * Queues reports and other items (attachments, sessions) together: all are durable when the
+     * future completes, or none is queued.
+     *
+     * @param count how many reports or logs the request carried, counted as dropped if they fail
+     */
+    public CompletableFuture<List<Stored>> store(
+            App app, List<Incoming> reports, List<? extends IngestItem> others, int count) throws RejectedException {
+        List<IngestItem> ingests = new ArrayList<>(reports.size() + others.size());
         for (Incoming incoming : reports) {
             ingests.add(new Ingest(
                     app.id(),
@@ -71,11 +83,12 @@ public final class Ingestor {
                     fingerprinter.fingerprint(incoming.report()),
                     Payload.compress(incoming.original())));
         }
+        ingests.addAll(others);
         List<CompletableFuture<Stored>> futures;
         try {
             futures = log.appendAll(ingests);
         } catch (OverloadedException e) {
-            throw rejected(DropReason.OVERLOADED, "the server is overloaded; retry later", reports.size());
+            throw rejected(DropReason.OVERLOADED, "the server is overloaded; retry later", count);
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .orTimeout(writeTimeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -86,13 +99,11 @@ public final class Ingestor {
                     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                     if (cause instanceof TimeoutException) {
                         throw new CompletionException(rejected(
-                                DropReason.OVERLOADED,
-                                "the report was not stored in time; retry later",
-                                reports.size()));
+                                DropReason.OVERLOADED, "the report was not stored in time; retry later", count));
                     }
                     LOG.log(Level.WARNING, "storing a report failed", cause);
-                    throw new CompletionException(rejected(
-                            DropReason.STORAGE_ERROR, "the report could not be stored; retry later", reports.size()));
+                    throw new CompletionException(
+                            rejected(DropReason.STORAGE_ERROR, "the report could not be stored; retry later", count));
                 });
     }
 

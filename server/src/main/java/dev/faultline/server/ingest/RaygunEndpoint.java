@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Raygun's ingest API: {@code POST /entries} (one report) and {@code POST /entries/bulk} (a JSON
@@ -99,18 +98,8 @@ public final class RaygunEndpoint {
         }
     }
 
-    /** Answers once the reports are durable, from the thread that learns it; no thread waits. */
     private void answerWhenStored(Context ctx, App app, CompletableFuture<?> stored, Runnable answer) {
-        ctx.future(() -> stored.handle((ignored, error) -> {
-            if (error == null) {
-                answer.run();
-            } else if (error.getCause() instanceof RejectedException rejected) {
-                reject(ctx, app, rejected);
-            } else {
-                throw new CompletionException(error);
-            }
-            return null;
-        }));
+        Answers.whenStored(ctx, stored, answer, rejected -> reject(ctx, app, rejected));
     }
 
     private App authenticate(Context ctx, int reports) throws RejectedException {
@@ -153,10 +142,13 @@ public final class RaygunEndpoint {
 
     private static byte[] readBody(Context ctx, int cap, String what) throws IOException, RejectedException {
         try {
-            return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), cap);
+            byte[] body = BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), cap);
+            return BodyReader.isGzip(ctx.header("Content-Encoding")) ? BodyReader.gunzip(body, cap) : body;
         } catch (BodyReader.TooLargeException e) {
             throw new RejectedException(
                     Rejection.of(DropReason.TOO_LARGE, what + " may be at most " + cap + " bytes"), 1);
+        } catch (BodyReader.NotGzipException e) {
+            throw new RejectedException(Rejection.of(DropReason.INVALID_JSON, e.getMessage()), 1);
         }
     }
 
@@ -189,7 +181,7 @@ public final class RaygunEndpoint {
     /** The one place that maps a drop reason to Raygun's status codes. */
     static int status(DropReason reason) {
         return switch (reason) {
-            case INVALID_JSON, INVALID_REPORT, INVALID_LOG -> 400;
+            case INVALID_JSON, INVALID_REPORT, INVALID_LOG, TIMESTAMP_OUT_OF_RANGE -> 400;
             case MISSING_KEY, UNKNOWN_KEY -> 403;
             case TOO_LARGE -> 413;
             case RATE_LIMITED -> 429;

@@ -21,7 +21,7 @@ class RateLimitsTest {
     @Test
     void theAllowanceIsPerMinuteAndPerApp() {
         App limited = app(3);
-        App other = new App(2, "other", "k2", Instant.EPOCH, 3);
+        App other = new App(2, "other", "k2", "s2", Instant.EPOCH, 3);
 
         assertThat(limits.tryConsume(limited, 2)).isNull();
         assertThat(limits.tryConsume(limited, 1)).isNull();
@@ -45,6 +45,6 @@ class RateLimitsTest {
     }
 
     private static App app(Integer perMinute) {
-        return new App(1, "app", "k1", Instant.EPOCH, perMinute);
+        return new App(1, "app", "k1", "s1", Instant.EPOCH, perMinute);
     }
 }

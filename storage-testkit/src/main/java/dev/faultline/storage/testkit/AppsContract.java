@@ -8,11 +8,16 @@ import dev.faultline.core.model.App;
 import dev.faultline.core.store.Store.DropKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Apps, API tokens and drop counters. */
+/** Apps with their API keys and App Center secrets, API tokens and drop counters. */
 public abstract class AppsContract extends StoreContractSupport {
+    /** A random (version 4) GUID in lower case, as every app gets for its App Center secret. */
+    public static final String RANDOM_GUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+    private static final String SECRET = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
     @Test
     void createApp_returnsTheNewApp() {
@@ -24,8 +29,36 @@ public abstract class AppsContract extends StoreContractSupport {
         assertThat(app.name()).isEqualTo("Checkout");
         assertThat(app.apiKey()).isEqualTo("key-1");
         assertThat(app.createdAt()).isBetween(before, Instant.now());
+        assertThat(app.appSecret()).matches(RANDOM_GUID);
         assertThat(app.rateLimitPerMinute()).isNull();
         assertThat(store.app(app.id())).contains(app);
+    }
+
+    @Test
+    void createApp_givesEachAppItsOwnRandomSecret() {
+        App first = store.createApp("a", "key-1");
+        App second = store.createApp("b", "key-2");
+
+        assertThat(first.appSecret()).matches(RANDOM_GUID);
+        assertThat(second.appSecret()).matches(RANDOM_GUID).isNotEqualTo(first.appSecret());
+    }
+
+    @Test
+    void createApp_keepsTheSecretInLowerCase() {
+        App app = store.createApp("Checkout", "key-1", SECRET.toUpperCase(Locale.ROOT));
+
+        assertThat(app.appSecret()).isEqualTo(SECRET);
+        assertThat(store.app(app.id())).contains(app);
+    }
+
+    @Test
+    void createApp_refusesASecretInUseWhateverItsCase() {
+        App first = store.createApp("Checkout", "key-1", SECRET);
+
+        assertThatThrownBy(() -> store.createApp("Other", "key-2", SECRET.toUpperCase(Locale.ROOT)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("app secret already in use");
+        assertThat(store.apps()).containsExactly(first);
     }
 
     @Test
@@ -55,6 +88,17 @@ public abstract class AppsContract extends StoreContractSupport {
         assertThat(store.appByApiKey("secret")).contains(app);
         assertThat(store.appByApiKey("other")).isEmpty();
         assertThat(store.app(app.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void appByAppSecret_findsTheAppWhateverTheCase() {
+        newApp();
+        App app = store.createApp("Checkout", "key", SECRET);
+
+        assertThat(store.appByAppSecret(SECRET)).contains(app);
+        assertThat(store.appByAppSecret(SECRET.toUpperCase(Locale.ROOT))).contains(app);
+        assertThat(store.appByAppSecret("1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed")).isEmpty();
+        assertThat(store.appByAppSecret("key")).as("an API key is no secret").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.faultline.storage.testkit.TestReport.T0;
 import static dev.faultline.storage.testkit.TestReport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.faultline.core.grouping.Fingerprint;
 import dev.faultline.core.ingest.Ingest;
@@ -190,8 +191,24 @@ public abstract class ReadContract extends StoreContractSupport {
         assertThat(event.groupId()).isEqualTo(stored.groupId());
         assertThat(event.protocol()).isEqualTo(report.protocol());
         assertThat(event.receivedAt()).isEqualTo(report.receivedAt().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(event.installId()).isEqualTo("install-1");
+        assertThat(event.logId()).isEqualTo("log-rich");
         assertThat(event.payload().decompress()).isEqualTo(original);
         assertThat(event.payload().size()).isEqualTo(original.length);
+    }
+
+    @Test
+    void event_withoutInstallIdOrLogId_hasNeither() {
+        App app = newApp();
+        List<Stored> stored = write(
+                report().ingest(app),
+                report().installId("install-2").ingest(app),
+                report().logId("log-2").ingest(app));
+
+        assertThat(stored)
+                .extracting(each -> store.event(each.eventId()).orElseThrow())
+                .extracting(StoredEvent::installId, StoredEvent::logId)
+                .containsExactly(tuple(null, null), tuple("install-2", null), tuple(null, "log-2"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.faultline.storage.testkit;
 
-import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
@@ -58,11 +58,11 @@ public abstract class StoreContractSupport {
         return store.createApp("app " + apps, "key-" + apps);
     }
 
-    protected final Stored write(Ingest ingest) {
-        return store.write(List.of(ingest)).getFirst();
+    protected final Stored write(IngestItem item) {
+        return store.write(List.of(item)).getFirst();
     }
 
-    protected final List<Stored> write(Ingest... batch) {
+    protected final List<Stored> write(IngestItem... batch) {
         return store.write(List.of(batch));
     }
 

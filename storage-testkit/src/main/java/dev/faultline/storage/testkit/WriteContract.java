@@ -1,7 +1,9 @@
 package dev.faultline.storage.testkit;
 
+import static dev.faultline.storage.testkit.TestAttachment.attachment;
 import static dev.faultline.storage.testkit.TestReport.T0;
 import static dev.faultline.storage.testkit.TestReport.report;
+import static dev.faultline.storage.testkit.TestSession.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,12 +12,15 @@ import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.model.GroupStatus;
+import dev.faultline.core.store.Attachment;
 import dev.faultline.core.store.GroupDetail.HourCount;
 import dev.faultline.core.store.GroupDetail.VersionCount;
 import dev.faultline.core.store.GroupQuery;
+import dev.faultline.core.store.SessionDay;
 import dev.faultline.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -311,6 +316,63 @@ public abstract class WriteContract extends StoreContractSupport {
         assertThat(retried.duplicate()).isFalse();
         assertThat(group(retried.groupId()).count()).isEqualTo(1);
         assertThat(group(retried.groupId()).userCount()).isEqualTo(1);
+    }
+
+    @Test
+    void mixedBatch_answersEachItemInOrder() {
+        App app = newApp();
+
+        List<Stored> stored = write(
+                attachment("a1").of("log-1").upload(app),
+                report().logId("log-1").ingest(app),
+                session("s1").start(app),
+                attachment("a1").of("log-1").upload(app),
+                report().logId("log-1").ingest(app),
+                session("s1").crash(app));
+
+        Stored event = stored.get(1);
+        assertThat(event.eventId()).isPositive();
+        assertThat(stored)
+                .containsExactly(
+                        new Stored(0, 0, false, false),
+                        new Stored(event.eventId(), event.groupId(), true, false),
+                        new Stored(0, 0, false, false),
+                        new Stored(0, 0, false, true),
+                        new Stored(event.eventId(), event.groupId(), false, true),
+                        new Stored(0, 0, false, false));
+        assertThat(store.attachments(event.eventId()))
+                .extracting(Attachment::id)
+                .containsExactly("a1");
+        assertThat(store.sessions(app.id(), null))
+                .containsExactly(new SessionDay("1.0", LocalDate.of(2026, 1, 5), 1, 1, 0, 0));
+    }
+
+    /** An attachment or a session for an app that does not exist fails its whole batch too. */
+    @Test
+    void failedMixedBatch_storesNothing() {
+        App app = newApp();
+        long unknownApp = app.id() + 1000;
+
+        assertThatThrownBy(() -> write(
+                        report().logId("log-1").ingest(app),
+                        attachment("a1").upload(app),
+                        session("s1").start(app),
+                        session("s2").start(unknownApp)))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() ->
+                        write(attachment("a2").upload(app), attachment("a3").upload(unknownApp)))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(store.sessions(app.id(), null)).isEmpty();
+        List<Stored> retried = write(
+                report().logId("log-1").ingest(app),
+                attachment("a1").upload(app),
+                attachment("a2").upload(app));
+        assertThat(retried).extracting(Stored::duplicate).containsExactly(false, false, false);
+        assertThat(retried.getFirst().newGroup()).isTrue();
+        assertThat(store.attachments(retried.getFirst().eventId()))
+                .extracting(Attachment::id)
+                .containsExactly("a1", "a2");
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.List;
  */
 record InsertEvents(List<NewEvent> events) implements WriteStatement<Void> {
     private static final String SQL = "INSERT INTO events (id, app_id, group_id, occurred_at, received_at,"
-            + " class_name, message, version, user_key, log_id, protocol, payload_size, payload)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " class_name, message, version, user_key, log_id, protocol, payload_size, payload, install_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public Void execute(StatementCache statements) throws SQLException {
@@ -40,10 +40,15 @@ record InsertEvents(List<NewEvent> events) implements WriteStatement<Void> {
             statement.setString(11, report.protocol());
             statement.setInt(12, payload.size());
             statement.setBytes(13, payload.compressed());
+            statement.setString(14, installId(report));
             statement.addBatch();
         }
         statement.executeBatch();
         return null;
+    }
+
+    private static String installId(Report report) {
+        return report.device() == null ? null : report.device().installId();
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Handle;
 
 /** One event in full, its report decoded. */
 record SelectEvent(long eventId) {
-    private static final String SQL = "SELECT id, app_id, group_id, protocol, received_at, payload_size, payload"
-            + " FROM events WHERE id = :eventId";
+    private static final String SQL = "SELECT id, app_id, group_id, protocol, received_at, install_id, log_id,"
+            + " payload_size, payload FROM events WHERE id = :eventId";
 
     Optional<StoredEvent> execute(Handle handle) {
         return handle.createQuery(SQL)
@@ -20,7 +20,9 @@ record SelectEvent(long eventId) {
                         row.getLong(3),
                         row.getString(4),
                         Instant.ofEpochMilli(row.getLong(5)),
-                        Payload.ofCompressed(row.getBytes(7), row.getInt(6))))
+                        row.getString(6),
+                        row.getString(7),
+                        Payload.ofCompressed(row.getBytes(9), row.getInt(8))))
                 .findOne();
     }
 }

@@ -3,25 +3,28 @@ package dev.faultline.storage.sqlite;
 import static java.util.Objects.requireNonNull;
 
 import dev.faultline.core.ingest.DropReason;
-import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
+import dev.faultline.core.store.Attachment;
+import dev.faultline.core.store.AttachmentContent;
 import dev.faultline.core.store.EventSummary;
 import dev.faultline.core.store.GroupDetail;
 import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Page;
+import dev.faultline.core.store.SessionDay;
 import dev.faultline.core.store.Store;
 import dev.faultline.core.store.StoredEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.HandleCallback;
@@ -38,8 +41,6 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteStore implements Store {
     private static final int MAX_IDLE_READERS = 4;
-
-    private static final String APP_COLUMNS = "id, name, api_key, created_at, rate_limit_per_minute";
 
     private final SqliteWriter writer;
     private final ReadConnections readConnections;
@@ -75,44 +76,45 @@ public final class SqliteStore implements Store {
     // ---- apps and tokens
 
     @Override
-    public App createApp(String name, String apiKey) {
+    public App createApp(String name, String apiKey, String appSecret) {
         requireNonNull(name, "name");
         requireNonNull(apiKey, "apiKey");
-        try {
-            return writer.inTransaction(handle -> handle.createQuery("INSERT INTO apps (name, api_key, created_at)"
-                            + " VALUES (:name, :apiKey, :createdAt) RETURNING " + APP_COLUMNS)
-                    .bind("name", name)
-                    .bind("apiKey", apiKey)
-                    .bind("createdAt", Instant.now().toEpochMilli())
-                    .map((row, context) -> app(row))
-                    .one());
-        } catch (UnableToExecuteStatementException e) {
-            throw isUniqueViolation(e) ? new IllegalArgumentException("api key already in use") : e;
-        }
+        requireNonNull(appSecret, "appSecret");
+        return writer.inTransaction(new InsertApp(name, apiKey, lowerCase(appSecret), Instant.now())::execute);
     }
 
     @Override
     public List<App> apps() {
-        return read(handle -> handle.createQuery("SELECT " + APP_COLUMNS + " FROM apps ORDER BY id")
-                .map((row, context) -> app(row))
+        return read(handle -> handle.createQuery("SELECT " + AppRows.COLUMNS + " FROM apps ORDER BY id")
+                .map((row, context) -> AppRows.app(row))
                 .list());
     }
 
     @Override
     public Optional<App> app(long id) {
-        return read(handle -> handle.createQuery("SELECT " + APP_COLUMNS + " FROM apps WHERE id = :id")
+        return read(handle -> handle.createQuery("SELECT " + AppRows.COLUMNS + " FROM apps WHERE id = :id")
                 .bind("id", id)
-                .map((row, context) -> app(row))
+                .map((row, context) -> AppRows.app(row))
                 .findOne());
     }
 
     @Override
     public Optional<App> appByApiKey(String apiKey) {
         requireNonNull(apiKey, "apiKey");
-        return read(handle -> handle.createQuery("SELECT " + APP_COLUMNS + " FROM apps WHERE api_key = :apiKey")
+        return read(handle -> handle.createQuery("SELECT " + AppRows.COLUMNS + " FROM apps WHERE api_key = :apiKey")
                 .bind("apiKey", apiKey)
-                .map((row, context) -> app(row))
+                .map((row, context) -> AppRows.app(row))
                 .findOne());
+    }
+
+    @Override
+    public Optional<App> appByAppSecret(String appSecret) {
+        requireNonNull(appSecret, "appSecret");
+        return read(
+                handle -> handle.createQuery("SELECT " + AppRows.COLUMNS + " FROM apps WHERE app_secret = :appSecret")
+                        .bind("appSecret", lowerCase(appSecret))
+                        .map((row, context) -> AppRows.app(row))
+                        .findOne());
     }
 
     @Override
@@ -121,10 +123,11 @@ public final class SqliteStore implements Store {
             throw new IllegalArgumentException("perMinute must not be negative");
         }
         return writer.inTransaction(handle -> handle.createQuery(
-                        "UPDATE apps SET rate_limit_per_minute = :perMinute WHERE id = :id RETURNING " + APP_COLUMNS)
+                        "UPDATE apps SET rate_limit_per_minute = :perMinute WHERE id = :id RETURNING "
+                                + AppRows.COLUMNS)
                 .bind("perMinute", perMinute)
                 .bind("id", appId)
-                .map((row, context) -> app(row))
+                .map((row, context) -> AppRows.app(row))
                 .findOne());
     }
 
@@ -157,7 +160,7 @@ public final class SqliteStore implements Store {
     // ---- the write path
 
     @Override
-    public List<Stored> write(List<Ingest> batch) {
+    public List<Stored> write(List<? extends IngestItem> batch) {
         requireNonNull(batch, "batch");
         if (batch.isEmpty()) {
             return List.of();
@@ -194,6 +197,22 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<StoredEvent> event(long eventId) {
         return read(new SelectEvent(eventId)::execute);
+    }
+
+    @Override
+    public List<Attachment> attachments(long eventId) {
+        return read(new SelectAttachments(eventId)::execute);
+    }
+
+    @Override
+    public Optional<AttachmentContent> attachment(long eventId, String attachmentId) {
+        requireNonNull(attachmentId, "attachmentId");
+        return read(new SelectAttachmentContent(eventId, attachmentId)::execute);
+    }
+
+    @Override
+    public List<SessionDay> sessions(long appId, String version) {
+        return read(new SelectSessionDays(appId, version)::execute);
     }
 
     @Override
@@ -235,15 +254,9 @@ public final class SqliteStore implements Store {
         });
     }
 
-    private static App app(ResultSet row) throws SQLException {
-        int rateLimit = row.getInt("rate_limit_per_minute");
-        boolean unlimited = row.wasNull();
-        return new App(
-                row.getLong("id"),
-                row.getString("name"),
-                row.getString("api_key"),
-                Instant.ofEpochMilli(row.getLong("created_at")),
-                unlimited ? null : rateLimit);
+    /** Secrets are kept and compared lower-case: SDKs send them in whatever case they were configured in. */
+    private static String lowerCase(String appSecret) {
+        return appSecret.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isUniqueViolation(UnableToExecuteStatementException e) {

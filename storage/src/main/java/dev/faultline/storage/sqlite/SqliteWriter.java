@@ -1,6 +1,6 @@
 package dev.faultline.storage.sqlite;
 
-import dev.faultline.core.ingest.Ingest;
+import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +34,7 @@ final class SqliteWriter implements AutoCloseable {
     }
 
     /** Digests a batch in one transaction; see {@link dev.faultline.core.store.Store#write}. */
-    List<Stored> write(List<Ingest> batch) {
+    List<Stored> write(List<? extends IngestItem> batch) {
         WriteBatch writeBatch = new WriteBatch(statements, groups);
         return inTransaction(handle -> writeBatch.run(batch), () -> groups.forget(writeBatch.createdGroups()));
     }

@@ -8,7 +8,9 @@ import dev.faultline.core.model.App;
 import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Store;
 import dev.faultline.storage.testkit.AppsContract;
+import dev.faultline.storage.testkit.AttachmentsContract;
 import dev.faultline.storage.testkit.ReadContract;
+import dev.faultline.storage.testkit.SessionsContract;
 import dev.faultline.storage.testkit.WriteContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,22 @@ class SqliteStoreTest {
 
     @Nested
     class Reads extends ReadContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentsContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionsContract {
         @Override
         protected Store newStore(Path dir) {
             return open(dir);
