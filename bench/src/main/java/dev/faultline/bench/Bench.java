@@ -63,7 +63,11 @@ public final class Bench {
     }
 
     private void run() {
-        Scenario scenario = RaygunScenario.create(options.bulkPercent());
+        Scenario scenario = switch (options.scenario()) {
+            case "raygun" -> RaygunScenario.create(options.bulkPercent());
+            case "appcenter" -> AppCenterScenario.create();
+            default -> throw new IllegalStateException("no factory for scenario " + options.scenario());
+        };
         List<TargetResult> results = new ArrayList<>();
         if (!options.bareOnly()) {
             if (!Files.isRegularFile(options.jar())) {
@@ -92,18 +96,11 @@ public final class Bench {
             env.put("FAULTLINE_PORT", Integer.toString(port));
             env.put("FAULTLINE_HOST", HOST);
             String jar = options.jar().toString();
+            List<String> createApp = new ArrayList<>(List.of(java(), "-jar", jar, "apps", "create", "--name", "bench"));
+            createApp.addAll(scenario.appOptions());
             String app = ChildProcess.run(
                     "faultline apps create",
-                    List.of(
-                            java(),
-                            "-jar",
-                            jar,
-                            "apps",
-                            "create",
-                            "--name",
-                            "bench",
-                            "--api-key",
-                            RaygunScenario.API_KEY),
+                    createApp,
                     env,
                     logDirectory.resolve("faultline-apps-create.log"),
                     STARTUP_TIMEOUT);

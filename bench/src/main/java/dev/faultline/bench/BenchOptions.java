@@ -25,17 +25,17 @@ record BenchOptions(
         Path jar,
         Path out) {
 
-    static final List<String> SCENARIOS = List.of("raygun");
+    static final List<String> SCENARIOS = List.of("raygun", "appcenter");
 
     static final String USAGE = """
             usage: bench/run <scenario> [options]
-              scenarios: raygun
+              scenarios: raygun (POST /entries), appcenter (gzipped crash logs to POST /logs)
               --duration <time>          measured window, e.g. 30s, 500ms, 2m (default 30s)
               --warmup <time>            unmeasured load before the window (default 10s)
               --connections <n>          concurrent keep-alive connections (default 64)
               --server-jvm-opts "<opts>" JVM options for both servers, split on spaces (default none)
               --server-env KEY=VALUE     extra environment for the Faultline server, repeatable
-              --bulk-percent <0..100>    share of requests posting the bulk fixture to /entries/bulk (default 0)
+              --bulk-percent <0..100>    raygun: share of requests posting the bulk fixture to /entries/bulk (default 0)
               --skip-bare                measure Faultline only
               --bare-only                measure the bare server only (no Faultline jar needed)
               --client socket|jdk        load client (default socket; jdk is kept for comparison)
@@ -101,6 +101,10 @@ record BenchOptions(
         }
         if (skipBare && bareOnly) {
             throw new IllegalArgumentException("--skip-bare and --bare-only exclude each other");
+        }
+        if (bulkPercent > 0 && !scenario.equals("raygun")) {
+            // App Center crash SDKs send one error log per request; there is no bulk request to mix in.
+            throw new IllegalArgumentException("--bulk-percent applies to the raygun scenario only");
         }
         if (duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");

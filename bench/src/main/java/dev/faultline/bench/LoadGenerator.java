@@ -31,7 +31,7 @@ final class LoadGenerator {
         this.connections = connections;
     }
 
-    /** Sends each template once and returns the responses that were not 202, described for a warning. */
+    /** Sends each template once and returns the responses that were not successes, described for a warning. */
     List<String> probe() {
         List<String> problems = new ArrayList<>();
         try (LoadClient.Connection connection = client.connect()) {
@@ -39,7 +39,7 @@ final class LoadGenerator {
                 String path = scenario.templates().get(index).path();
                 try {
                     HttpResponse response = connection.send(index, sequence.getAndIncrement());
-                    if (response.status() != 202) {
+                    if (!scenario.success().matches(response.status())) {
                         problems.add("template " + index + " (" + path + "): " + response.status() + " "
                                 + abbreviate(response.bodyText()));
                     }
@@ -133,7 +133,7 @@ final class LoadGenerator {
                     if (done < measureStart || done >= measureEnd) {
                         continue;
                     }
-                    if (response.status() == 202) {
+                    if (scenario.success().matches(response.status())) {
                         // Latency of successes only: a fast 429 or 503 would make an overloaded server look quick.
                         latency.recordValue(Math.min((done - sent) / 1000, MAX_LATENCY_MICROS));
                         requests++;

@@ -45,7 +45,12 @@ final class RaygunScenario {
             templates.add(template("/entries", load(fixture)));
         }
         templates.add(template("/entries/bulk", load(BULK_FIXTURE)));
-        return new Scenario("raygun", templates, schedule(SINGLE_FIXTURES.size(), bulkPercent));
+        return new Scenario(
+                "raygun",
+                List.of("--api-key", API_KEY),
+                SuccessStatus.EXACTLY_202,
+                templates,
+                schedule(SINGLE_FIXTURES.size(), bulkPercent));
     }
 
     /**
@@ -74,7 +79,7 @@ final class RaygunScenario {
         List<Stamp> stamps = new ArrayList<>();
         while (matcher.find()) {
             long epochSecond = LocalDateTime.parse(matcher.group(1)).toEpochSecond(ZoneOffset.UTC);
-            stamps.add(new Stamp(matcher.start(1), epochSecond));
+            stamps.add(new DateTimeStamp(matcher.start(1), epochSecond));
         }
         return stamps;
     }

@@ -8,13 +8,13 @@ import java.util.Map;
 /**
  * One request to send.
  *
- * @param path request path, such as {@code /entries}
+ * @param path request target: the path and any query, such as {@code /logs?api-version=1.0.0}
  * @param headers headers besides {@code Host}, {@code Content-Length} and {@code Connection}, which each client
  *     sets itself
  * @param body the exact bytes to post; clients copy it before stamping
- * @param reports how many reports a 202 for this request stores (1, or the size of a bulk array)
- * @param stamps timestamps in the body that are rewritten on every send, so no two reports are byte-identical;
- *     empty where the body cannot be patched in place (gzip): vary those by preparing several templates
+ * @param reports how many reports a success for this request stores (1, or the size of a bulk array)
+ * @param stamps what is rewritten in the body on every send, so no two reports are the same: Raygun dates
+ *     ({@link DateTimeStamp}), or App Center log ids and times inside a gzip body ({@link SplicedGzip})
  */
 record RequestTemplate(String path, Map<String, String> headers, byte[] body, int reports, List<Stamp> stamps) {
 

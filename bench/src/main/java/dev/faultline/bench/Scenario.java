@@ -6,14 +6,21 @@ import java.util.List;
 
 /**
  * What to send to a target: request templates and the order in which every connection cycles through them
- * ({@code schedule} holds indexes into {@code templates}). A new wire format (App Center: gzip bodies to
- * {@code /logs}) is a new factory next to {@link RaygunScenario}; the load generator does not change.
- * Immutable by convention: nobody writes to the arrays after construction.
+ * ({@code schedule} holds indexes into {@code templates}). Each wire format is a factory ({@link RaygunScenario},
+ * {@link AppCenterScenario}); the load generator does not change. Immutable by convention: nobody writes to the
+ * arrays after construction.
+ *
+ * @param appOptions options for {@code faultline apps create --name bench} that give the app the keys the
+ *     templates send
+ * @param success the statuses that count as delivered, as the wire format's SDKs see them
  */
-record Scenario(String name, List<RequestTemplate> templates, int[] schedule) {
+record Scenario(
+        String name, List<String> appOptions, SuccessStatus success, List<RequestTemplate> templates, int[] schedule) {
 
     Scenario {
         requireNonNull(name, "name");
+        appOptions = List.copyOf(appOptions);
+        requireNonNull(success, "success");
         templates = List.copyOf(templates);
         for (int index : schedule) {
             if (index < 0 || index >= templates.size()) {
@@ -22,8 +29,11 @@ record Scenario(String name, List<RequestTemplate> templates, int[] schedule) {
         }
     }
 
-    /** Every path the scenario posts to, for the bare server's routes. */
+    /** Every path the scenario posts to, without query, for the bare server's routes. */
     List<String> paths() {
-        return templates.stream().map(RequestTemplate::path).distinct().toList();
+        return templates.stream()
+                .map(template -> template.path().replaceFirst("\\?.*", ""))
+                .distinct()
+                .toList();
     }
 }

@@ -3,11 +3,11 @@ package dev.faultline.bench;
 import java.util.Map;
 
 /**
- * What one target did in the measured window. Latencies are of 202 responses, from the first byte written to the
- * last byte read. Memory is the server process's: {@code peakRssMb} is the kernel's high-water mark
- * ({@code VmHWM}), {@code sampledMaxRssMb} the largest {@code VmRSS} seen every 100 ms. CPU figures are seconds of
- * user plus system time in the measured window, -1 if unknown. {@code errors} counts every non-202 status
- * ({@code "HTTP 503"}) and every I/O error by exception class.
+ * What one target did in the measured window. Latencies are of successful responses (202 for Raygun, any 2xx for
+ * App Center: {@link SuccessStatus}), from the first byte written to the last byte read. Memory is the server
+ * process's: {@code peakRssMb} is the kernel's high-water mark ({@code VmHWM}), {@code sampledMaxRssMb} the largest
+ * {@code VmRSS} seen every 100 ms. CPU figures are seconds of user plus system time in the measured window, -1 if
+ * unknown. {@code errors} counts every other status ({@code "HTTP 503"}) and every I/O error by exception class.
  */
 record TargetResult(
         String target,

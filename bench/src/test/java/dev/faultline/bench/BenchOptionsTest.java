@@ -61,9 +61,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void knowsBothWireFormats() {
+        assertThat(BenchOptions.parse(new String[] {"raygun"}, ROOT).scenario()).isEqualTo("raygun");
+        assertThat(BenchOptions.parse(new String[] {"appcenter", "--bare-only", "--bulk-percent", "0"}, ROOT)
+                        .scenario())
+                .isEqualTo("appcenter");
+    }
+
+    @Test
     void rejectsWhatItCannotMeasure() {
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"appcenter"}, ROOT))
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"sentry"}, ROOT))
                 .hasMessageContaining("unknown scenario");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"appcenter", "--bulk-percent", "10"}, ROOT))
+                .hasMessageContaining("raygun scenario only");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--duration"}, ROOT))
                 .hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--duration", "soon"}, ROOT))

@@ -34,6 +34,8 @@ class RaygunScenarioTest {
         assertThat(scenario.templates().getLast().path()).isEqualTo("/entries/bulk");
         assertThat(scenario.templates().getLast().reports()).isEqualTo(3);
         assertThat(scenario.paths()).containsExactly("/entries", "/entries/bulk");
+        assertThat(scenario.appOptions()).containsExactly("--api-key", RaygunScenario.API_KEY);
+        assertThat(scenario.success()).isEqualTo(SuccessStatus.EXACTLY_202);
     }
 
     @Test

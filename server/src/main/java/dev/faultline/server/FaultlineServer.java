@@ -8,6 +8,7 @@ import dev.faultline.core.store.DropCounter;
 import dev.faultline.core.store.Store;
 import dev.faultline.server.api.ApiRoutes;
 import dev.faultline.server.http.JsonResponses;
+import dev.faultline.server.http.Tls;
 import dev.faultline.server.ingest.AppCenterEndpoint;
 import dev.faultline.server.ingest.AppKeys;
 import dev.faultline.server.ingest.Ingestor;
@@ -15,6 +16,7 @@ import dev.faultline.server.ingest.RateLimits;
 import dev.faultline.server.ingest.RaygunEndpoint;
 import dev.faultline.storage.sqlite.SqliteStore;
 import io.javalin.Javalin;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +36,12 @@ public final class FaultlineServer implements AutoCloseable {
     private final DropCounter drops;
     private final ScheduledExecutorService housekeeping;
     private final Javalin http;
+    private final Tls tls;
 
     private FaultlineServer(Config config) {
+        // read before anything opens, so that a bad certificate or key fails start-up cleanly
+        this.tls =
+                config.tls() ? Tls.fromPem(config.tlsCert(), config.tlsKey(), config.host(), config.httpsPort()) : null;
         this.store = SqliteStore.open(config.databaseFile());
         this.reportLog = new BatchingReportLog(store, config.writerQueue(), config.writerBatch());
         this.drops = new DropCounter(store);
@@ -61,6 +67,9 @@ public final class FaultlineServer implements AutoCloseable {
             javalin.http.maxRequestSize = config.maxRequestBytes();
             raygun.register(javalin.routes);
             appCenter.register(javalin.routes);
+            if (tls != null) {
+                tls.addConnectors(javalin);
+            }
             api.register(javalin.routes);
             javalin.routes.get("/health", ctx -> JsonResponses.json(ctx, 200, java.util.Map.of("status", "ok")));
             javalin.routes.error(404, ctx -> {
@@ -88,9 +97,14 @@ public final class FaultlineServer implements AutoCloseable {
         return server;
     }
 
-    /** The port actually bound (useful when the configured port is 0). */
+    /** The HTTP port actually bound (useful when the configured port is 0). */
     public int port() {
         return http.port();
+    }
+
+    /** The HTTPS port actually bound, or empty when HTTPS is not configured. */
+    public OptionalInt httpsPort() {
+        return tls == null ? OptionalInt.empty() : OptionalInt.of(tls.port());
     }
 
     public Store store() {

@@ -37,6 +37,36 @@ class CliIT {
     }
 
     @Test
+    void appsGetAnAppCenterSecretAndTheAppCenterRateLimitPreset() throws Exception {
+        ServerProcess.Result given = ServerProcess.run(
+                dataDir,
+                "apps",
+                "create",
+                "--name",
+                "Mobile",
+                "--app-secret",
+                "8E14E67C-7C91-40AC-8517-C62ECE8424A6",
+                "--rate-limit",
+                "appcenter");
+        ServerProcess.Result random = ServerProcess.run(dataDir, "apps", "create", "--name", "Other");
+        ServerProcess.Result notAGuid =
+                ServerProcess.run(dataDir, "apps", "create", "--name", "Bad", "--app-secret", "secret");
+        ServerProcess.Result taken = ServerProcess.run(
+                dataDir, "apps", "create", "--name", "Again", "--app-secret", "8e14e67c-7c91-40ac-8517-c62ece8424a6");
+
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        JsonNode mobile = TestServer.parse(given.out());
+        assertThat(mobile.get("appSecret").asText()).isEqualTo("8e14e67c-7c91-40ac-8517-c62ece8424a6");
+        assertThat(mobile.get("rateLimitPerMinute").asInt()).isEqualTo(60);
+        assertThat(TestServer.parse(random.out()).get("appSecret").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(notAGuid.exitCode()).isEqualTo(1);
+        assertThat(notAGuid.err()).contains("--app-secret must be a GUID");
+        assertThat(taken.exitCode()).isEqualTo(1);
+        assertThat(taken.err()).contains("app secret already in use");
+    }
+
+    @Test
     void aTakenKeyIsAClearError() throws Exception {
         ServerProcess.run(dataDir, "apps", "create", "--name", "One", "--api-key", "SAME");
         ServerProcess.Result second =

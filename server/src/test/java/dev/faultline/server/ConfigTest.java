@@ -30,7 +30,8 @@ class ConfigTest {
         String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
 
         for (Map.Entry<String, String> setting : Config.DEFAULTS.entrySet()) {
-            assertThat(readme).contains("| `" + setting.getKey() + "` | `" + setting.getValue() + "` |");
+            String shown = setting.getValue().isEmpty() ? "(none)" : "`" + setting.getValue() + "`";
+            assertThat(readme).contains("| `" + setting.getKey() + "` | " + shown + " |");
         }
     }
 

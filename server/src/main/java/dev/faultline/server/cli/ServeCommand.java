@@ -24,6 +24,9 @@ public final class ServeCommand implements Runnable {
         System.out.println(
                 "Faultline listening on http://" + shownHost + ":" + server.port() + " (bound to " + config.host()
                         + "), data in " + config.dataDir().toAbsolutePath().normalize());
+        server.httpsPort()
+                .ifPresent(port -> System.out.println("HTTPS on https://" + shownHost + ":" + port + " with "
+                        + config.tlsCert().toAbsolutePath().normalize()));
         if (server.store().apps().isEmpty()) {
             System.out.println("No apps yet: create one with ./faultline apps create --name NAME");
         }
