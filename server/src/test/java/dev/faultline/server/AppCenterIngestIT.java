@@ -148,15 +148,26 @@ class AppCenterIngestIT {
         assertStored(client.post(app.appSecret(), INSTALL_ID, body, true), 1, 0);
 
         JsonNode event = eventByLogId("a0bb5860-536d-44c4-9765-8ed3bacdc843");
-        JsonNode log = TestServer.parse(new String(body, UTF_8)).at("/logs/0");
         assertThat(event.get("protocol").asText()).isEqualTo("appcenter");
-        assertThat(event.get("payload")).isEqualTo(log);
+        // a gzip body of one crash is kept whole, with the client's own compression
+        assertThat(event.get("payload")).isEqualTo(TestServer.parse(new String(body, UTF_8)));
         assertThat(event.at("/report/error/type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(event.at("/report/error/inner/0/type").asText()).isEqualTo("java.io.IOException");
         assertThat(event.at("/report/device/installId").asText()).isEqualTo(INSTALL_ID);
         assertThat(event.at("/report/user/identifier").asText()).isEqualTo("user-1");
         assertThat(event.at("/report/version").asText()).isEqualTo("1.2.3 (42)");
         assertThat(event.at("/report/extra/threads/0/name").asText()).isEqualTo("main");
+    }
+
+    @Test
+    void aLogOfAPlainBodyIsStoredAsItsOwnSlice() {
+        String id = UUID.randomUUID().toString();
+        String log = crash(id, "plain slice", "s-slice", "1.0");
+        assertStored(post(logs(log, startSession("s-slice", "1.0"))), 2, 0);
+
+        JsonNode event = eventByLogId(id);
+        assertThat(event.get("payload")).isEqualTo(TestServer.parse(log));
+        assertThat(event.at("/report/error/message").asText()).isEqualTo("plain slice");
     }
 
     @Test

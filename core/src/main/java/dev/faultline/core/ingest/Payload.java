@@ -3,6 +3,7 @@ package dev.faultline.core.ingest;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.zip.Adler32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -43,6 +44,30 @@ public final class Payload {
         } finally {
             release(deflater);
         }
+    }
+
+    /**
+     * A payload from deflate data that is already at hand, so that nothing is compressed again: the
+     * raw deflate stream of a gzip body (RFC 1952) and what it inflates to. The stream is wrapped as
+     * zlib (RFC 1950), the form {@link #decompress} reads, by adding a header and the Adler-32 of the
+     * inflated bytes.
+     *
+     * @param deflate holds the raw deflate stream at {@code offset}, {@code length} bytes long
+     * @param inflated what the stream inflates to; the caller has checked this (gzip's CRC-32)
+     */
+    public static Payload ofRawDeflate(byte[] deflate, int offset, int length, byte[] inflated) {
+        byte[] zlib = new byte[2 + length + 4];
+        zlib[0] = 0x78; // deflate, 32 KB window
+        zlib[1] = 0x01; // no dictionary, "fastest" level (informative only); 0x7801 % 31 == 0
+        System.arraycopy(deflate, offset, zlib, 2, length);
+        Adler32 adler = new Adler32();
+        adler.update(inflated);
+        int checksum = (int) adler.getValue();
+        zlib[zlib.length - 4] = (byte) (checksum >>> 24);
+        zlib[zlib.length - 3] = (byte) (checksum >>> 16);
+        zlib[zlib.length - 2] = (byte) (checksum >>> 8);
+        zlib[zlib.length - 1] = (byte) checksum;
+        return new Payload(zlib, inflated.length);
     }
 
     /**

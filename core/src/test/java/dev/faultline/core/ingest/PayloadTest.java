@@ -51,4 +51,24 @@ class PayloadTest {
 
         assertThat(Payload.compress(body).compressed().length).isLessThan(body.length / 5);
     }
+
+    @Test
+    void aGzipBodysDeflateStreamBecomesAPayloadWithoutCompressingAgain() throws Exception {
+        byte[] body = "{\"logs\":[{\"type\":\"managedError\"}]}".repeat(50).getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write(body);
+        }
+        byte[] member = gzip.toByteArray();
+        int header = 10; // GZIPOutputStream writes no optional header fields
+
+        Payload payload = Payload.ofRawDeflate(member, header, member.length - header - 8, body);
+
+        assertThat(payload.decompress()).isEqualTo(body);
+        assertThat(payload.size()).isEqualTo(body.length);
+        assertThat(payload.compressed()).hasSize(2 + member.length - header - 8 + 4);
+        Payload wrongContent = Payload.ofRawDeflate(member, header, member.length - header - 8, new byte[body.length]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(wrongContent::decompress)
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Decodes the body of App Center's {@code POST /logs} into one outcome per log. Thread-safe and
@@ -85,7 +86,8 @@ public final class AppCenterDecoder {
 
     /**
      * A stored error log back as its report, as {@link #decode} made it, without the checks that
-     * only apply on arrival (the timestamp window).
+     * only apply on arrival (the timestamp window). {@code log} is the log's JSON, or a whole body
+     * that holds just that log.
      *
      * @throws IllegalArgumentException when {@code log} is not an error log this decoder accepts
      */
@@ -101,6 +103,7 @@ public final class AppCenterDecoder {
         if (tree == null || !tree.isObject()) {
             throw new IllegalArgumentException("a stored App Center log must be a JSON object");
         }
+        tree = onlyLog(tree);
         AppCenterLog decoded = mapper.map(tree, log);
         return switch (decoded) {
             case AppCenterLog.ErrorReport error -> error.report();
@@ -108,6 +111,26 @@ public final class AppCenterDecoder {
                 throw new IllegalArgumentException("not a valid error log: " + rejected.message());
             default -> throw new IllegalArgumentException("not an error log: " + decoded.type());
         };
+    }
+
+    /**
+     * The log itself when {@code stored} is a whole body of one log (stored so when it came gzipped:
+     * the client's compression is kept as it is), else {@code stored}.
+     */
+    private static JsonNode onlyLog(JsonNode stored) {
+        JsonNode logs = null;
+        for (Map.Entry<String, JsonNode> field : stored.properties()) {
+            if (isLogsKey(field.getKey()) && field.getValue().isArray()) {
+                logs = field.getValue();
+            }
+        }
+        if (logs == null) {
+            return stored;
+        }
+        if (logs.size() != 1 || !logs.get(0).isObject()) {
+            throw new IllegalArgumentException("a stored body must hold exactly one log");
+        }
+        return logs.get(0);
     }
 
     private static List<AppCenterLog> readLogs(JsonParser parser, byte[] body, LogMapper mapper)

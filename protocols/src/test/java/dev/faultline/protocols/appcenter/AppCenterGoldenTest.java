@@ -79,6 +79,12 @@ class AppCenterGoldenTest {
                 assertThat(decoder.report(error.original(), INSTALL_ID, receivedAt(name)))
                         .as("decoded again from its stored slice")
                         .isEqualTo(error.report());
+                if (logs.size() == 1) {
+                    byte[] body = Files.readAllBytes(FOLDER.resolve(name + INPUT));
+                    assertThat(decoder.report(body, INSTALL_ID, receivedAt(name)))
+                            .as("decoded again from the whole body, as a gzip body of one log is stored")
+                            .isEqualTo(error.report());
+                }
             }
         }
     }

@@ -53,7 +53,17 @@ public final class Ingestor {
     }
 
     /** A decoded report and the bytes the SDK sent for it. */
-    public record Incoming(Report report, byte[] original) {}
+    /**
+     * A decoded report and the bytes the SDK sent for it.
+     *
+     * @param payload the original already compressed (from a gzip body), or null to compress it here
+     */
+    public record Incoming(Report report, byte[] original, Payload payload) {
+
+        public Incoming(Report report, byte[] original) {
+            this(report, original, null);
+        }
+    }
 
     /**
      * Queues the reports of one request for the writer.
@@ -81,7 +91,7 @@ public final class Ingestor {
                     app.id(),
                     incoming.report(),
                     fingerprinter.fingerprint(incoming.report()),
-                    Payload.compress(incoming.original())));
+                    incoming.payload() != null ? incoming.payload() : Payload.compress(incoming.original())));
         }
         ingests.addAll(others);
         List<CompletableFuture<Stored>> futures;

@@ -143,7 +143,9 @@ public final class RaygunEndpoint {
     private static byte[] readBody(Context ctx, int cap, String what) throws IOException, RejectedException {
         try {
             byte[] body = BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), cap);
-            return BodyReader.isGzip(ctx.header("Content-Encoding")) ? BodyReader.gunzip(body, cap) : body;
+            return BodyReader.isGzip(ctx.header("Content-Encoding"))
+                    ? BodyReader.gunzip(body, cap).inflated()
+                    : body;
         } catch (BodyReader.TooLargeException e) {
             throw new RejectedException(
                     Rejection.of(DropReason.TOO_LARGE, what + " may be at most " + cap + " bytes"), 1);
