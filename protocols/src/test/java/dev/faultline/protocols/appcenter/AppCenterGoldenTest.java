@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.faultline.core.grouping.Fingerprint;
 import dev.faultline.core.grouping.FingerprinterV1;
 import dev.faultline.core.model.Report;
+import dev.faultline.protocols.GoldenFiles;
 import dev.faultline.protocols.json.ReportJson;
 import java.io.IOException;
 import java.io.Reader;
@@ -44,23 +45,14 @@ class AppCenterGoldenTest {
     static final Path SHARED = Path.of("..", "..", "shared");
     static final String INSTALL_ID = "00000000-0000-0000-0000-000000000001";
 
-    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
-    private static final String INPUT = ".input.json";
+    private static final String INPUT = GoldenFiles.INPUT;
     private static final ObjectWriter PRETTY = ReportJson.mapper().writerWithDefaultPrettyPrinter();
 
     private final AppCenterDecoder decoder = new AppCenterDecoder(AppCenterLimits.APP_CENTER);
     private final FingerprinterV1 fingerprinter = new FingerprinterV1();
 
     static Stream<String> names() throws IOException {
-        try (Stream<Path> files = Files.list(FOLDER)) {
-            List<String> names = files.map(file -> file.getFileName().toString())
-                    .filter(file -> file.endsWith(INPUT))
-                    .map(file -> file.substring(0, file.length() - INPUT.length()))
-                    .sorted()
-                    .toList();
-            assertThat(names).isNotEmpty();
-            return names.stream();
-        }
+        return GoldenFiles.names(FOLDER);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,7 +60,7 @@ class AppCenterGoldenTest {
     void decodesToTheExpectedLogs(String name) throws Exception {
         List<AppCenterLog> logs = decode(name);
         List<Object> shown = logs.stream().map(AppCenterGoldenTest::shown).toList();
-        compareOrUpdate(FOLDER.resolve(name + ".expected.json"), PRETTY.writeValueAsString(shown) + "\n");
+        GoldenFiles.compareOrUpdate(FOLDER.resolve(name + ".expected.json"), PRETTY.writeValueAsString(shown) + "\n");
 
         for (AppCenterLog log : logs) {
             if (log instanceof AppCenterLog.ErrorReport error) {
@@ -105,7 +97,8 @@ class AppCenterGoldenTest {
                 }
             }
         }
-        compareOrUpdate(FOLDER.resolve("fingerprints.json"), PRETTY.writeValueAsString(fingerprints) + "\n");
+        GoldenFiles.compareOrUpdate(
+                FOLDER.resolve("fingerprints.json"), PRETTY.writeValueAsString(fingerprints) + "\n");
     }
 
     @Test
@@ -212,17 +205,5 @@ class AppCenterGoldenTest {
             }
         }
         return shown;
-    }
-
-    private static void compareOrUpdate(Path expectedFile, String actual) throws IOException {
-        if (UPDATE) {
-            Files.writeString(expectedFile, actual, UTF_8);
-            return;
-        }
-        assertThat(expectedFile)
-                .as("run with -Dgolden.update=true to create it")
-                .exists();
-        String expected = Files.readString(expectedFile, UTF_8).replace("\r\n", "\n");
-        assertThat(actual.replace("\r\n", "\n")).isEqualTo(expected);
     }
 }

@@ -1,6 +1,5 @@
 package dev.faultline.protocols.raygun;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.faultline.core.grouping.Fingerprint;
 import dev.faultline.core.grouping.FingerprinterV1;
 import dev.faultline.core.model.Report;
+import dev.faultline.protocols.GoldenFiles;
 import dev.faultline.protocols.json.ReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,23 +33,14 @@ class RaygunGoldenTest {
     static final Path SHARED_FIXTURES = Path.of("..", "..", "shared", "fixtures", "raygun");
 
     static final Instant RECEIVED_AT = Instant.parse("2026-12-01T00:00:00Z");
-    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
-    private static final String INPUT = ".input.json";
+    private static final String INPUT = GoldenFiles.INPUT;
     private static final ObjectWriter PRETTY = ReportJson.mapper().writerWithDefaultPrettyPrinter();
 
     private final RaygunDecoder decoder = new RaygunDecoder(131_072);
     private final FingerprinterV1 fingerprinter = new FingerprinterV1();
 
     static Stream<String> names() throws IOException {
-        try (Stream<Path> files = Files.list(FOLDER)) {
-            List<String> names = files.map(file -> file.getFileName().toString())
-                    .filter(file -> file.endsWith(INPUT))
-                    .map(file -> file.substring(0, file.length() - INPUT.length()))
-                    .sorted()
-                    .toList();
-            assertThat(names).isNotEmpty();
-            return names.stream();
-        }
+        return GoldenFiles.names(FOLDER);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +49,7 @@ class RaygunGoldenTest {
         List<Decoded> decoded = decode(name);
         Object shown =
                 isBulk(name) ? decoded.stream().map(RaygunGoldenTest::shown).toList() : shown(decoded.getFirst());
-        compareOrUpdate(FOLDER.resolve(name + ".expected.json"), PRETTY.writeValueAsString(shown) + "\n");
+        GoldenFiles.compareOrUpdate(FOLDER.resolve(name + ".expected.json"), PRETTY.writeValueAsString(shown) + "\n");
 
         for (Decoded each : decoded) {
             if (each instanceof Decoded.Accepted accepted) {
@@ -86,7 +77,8 @@ class RaygunGoldenTest {
                 }
             }
         }
-        compareOrUpdate(FOLDER.resolve("fingerprints.json"), PRETTY.writeValueAsString(fingerprints) + "\n");
+        GoldenFiles.compareOrUpdate(
+                FOLDER.resolve("fingerprints.json"), PRETTY.writeValueAsString(fingerprints) + "\n");
     }
 
     @Test
@@ -126,17 +118,5 @@ class RaygunGoldenTest {
                 yield Map.of("rejected", shown);
             }
         };
-    }
-
-    private static void compareOrUpdate(Path expectedFile, String actual) throws IOException {
-        if (UPDATE) {
-            Files.writeString(expectedFile, actual, UTF_8);
-            return;
-        }
-        assertThat(expectedFile)
-                .as("run with -Dgolden.update=true to create it")
-                .exists();
-        String expected = Files.readString(expectedFile, UTF_8).replace("\r\n", "\n");
-        assertThat(actual.replace("\r\n", "\n")).isEqualTo(expected);
     }
 }

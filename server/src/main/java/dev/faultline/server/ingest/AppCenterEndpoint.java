@@ -207,14 +207,7 @@ public final class AppCenterEndpoint {
     }
 
     private void reject(Context ctx, App app, RejectedException e) {
-        Rejection rejection = e.rejection();
-        ingestor.countDropped(app == null ? 0 : app.id(), rejection.reason(), e.reports());
-        if (rejection.retryAfter() != null) {
-            long millis = Math.max(1, rejection.retryAfter().toMillis());
-            ctx.header("Retry-After", Long.toString((millis + 999) / 1000));
-            ctx.header("x-ms-retry-after-ms", Long.toString(millis));
-        }
-        JsonResponses.error(ctx, status(rejection.reason()), rejection.reason().code(), rejection.message());
+        Answers.reject(ctx, ingestor, app, e, status(e.rejection().reason()), true);
     }
 
     /** The one place that maps a drop reason to App Center's status codes. */

@@ -171,13 +171,7 @@ public final class RaygunEndpoint {
     }
 
     private void reject(Context ctx, App app, RejectedException e) {
-        Rejection rejection = e.rejection();
-        ingestor.countDropped(app == null ? 0 : app.id(), rejection.reason(), e.reports());
-        if (rejection.retryAfter() != null) {
-            long seconds = Math.max(1, (rejection.retryAfter().toMillis() + 999) / 1000);
-            ctx.header("Retry-After", Long.toString(seconds));
-        }
-        JsonResponses.error(ctx, status(rejection.reason()), rejection.reason().code(), rejection.message());
+        Answers.reject(ctx, ingestor, app, e, status(e.rejection().reason()), false);
     }
 
     /** The one place that maps a drop reason to Raygun's status codes. */
