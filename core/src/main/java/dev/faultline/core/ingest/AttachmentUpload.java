@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A file attached to an error report (App Center {@code errorAttachment}). It is linked to its
@@ -40,7 +41,7 @@ public record AttachmentUpload(
                 && attachmentId.equals(that.attachmentId)
                 && errorId.equals(that.errorId)
                 && contentType.equals(that.contentType)
-                && java.util.Objects.equals(fileName, that.fileName)
+                && Objects.equals(fileName, that.fileName)
                 && Arrays.equals(data, that.data)
                 && receivedAt.equals(that.receivedAt);
     }

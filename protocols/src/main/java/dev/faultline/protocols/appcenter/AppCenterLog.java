@@ -6,6 +6,7 @@ import dev.faultline.core.ingest.DropReason;
 import dev.faultline.core.model.Report;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** The outcome of decoding one log of an App Center batch. */
 public sealed interface AppCenterLog {
@@ -34,7 +35,7 @@ public sealed interface AppCenterLog {
                     && type.equals(that.type)
                     && report.equals(that.report)
                     && Arrays.equals(original, that.original)
-                    && java.util.Objects.equals(sessionId, that.sessionId)
+                    && Objects.equals(sessionId, that.sessionId)
                     && crashed == that.crashed;
         }
 
@@ -73,7 +74,7 @@ public sealed interface AppCenterLog {
                     && id.equals(that.id)
                     && errorId.equals(that.errorId)
                     && contentType.equals(that.contentType)
-                    && java.util.Objects.equals(fileName, that.fileName)
+                    && Objects.equals(fileName, that.fileName)
                     && Arrays.equals(data, that.data);
         }
 
