@@ -29,7 +29,9 @@ public enum DropReason {
     /** The writer's queue was full. */
     OVERLOADED,
     /** The store failed to commit the report. */
-    STORAGE_ERROR;
+    STORAGE_ERROR,
+    /** Its group is permanently ignored with new reports discarded. */
+    DISCARDED;
 
     /** The snake_case code used in error bodies, the API and the database. */
     public String code() {

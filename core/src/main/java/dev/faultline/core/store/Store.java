@@ -5,6 +5,8 @@ import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +34,42 @@ public interface Store extends AutoCloseable {
         return createApp(name, apiKey, UUID.randomUUID().toString());
     }
 
+    /**
+     * Creates an app owned by a team; fails with {@link IllegalArgumentException} when the API key
+     * or the app secret is taken or the team does not exist. The three-argument form gives the app
+     * to the oldest team, creating a team named "Default" when there is none.
+     */
+    App createApp(long teamId, String name, String apiKey, String appSecret);
+
+    Optional<App> renameApp(long appId, String name);
+
+    /** Sets or clears ({@code null}) how many days an app's events are kept. */
+    Optional<App> setRetention(long appId, Integer days);
+
+    /**
+     * Gives an app a new API key; the old one keeps identifying the app until {@code oldKeyExpires}
+     * (see {@link #appByApiKey}). Fails with {@link IllegalArgumentException} when the key is taken.
+     */
+    Optional<App> rotateApiKey(long appId, String newApiKey, Instant oldKeyExpires);
+
+    /** As {@link #rotateApiKey}, for the App Center secret. */
+    Optional<App> rotateAppSecret(long appId, String newAppSecret, Instant oldSecretExpires);
+
+    /** An app's keys and secrets that were rotated out and still work, with when they stop. */
+    List<RetiredKey> retiredKeys(long appId);
+
     /** Every app, oldest first. */
     List<App> apps();
 
     Optional<App> app(long id);
 
+    /** The app with this API key, or with this retired key while its grace period lasts. */
     Optional<App> appByApiKey(String apiKey);
 
-    /** The app with this App Center secret; secrets compare without regard to letter case. */
+    /**
+     * The app with this App Center secret, or with this retired secret while its grace period
+     * lasts; secrets compare without regard to letter case.
+     */
     Optional<App> appByAppSecret(String appSecret);
 
     /** Sets or clears ({@code null}) an app's per-minute rate limit; empty when no such app. */
@@ -96,9 +126,60 @@ public interface Store extends AutoCloseable {
     /** The app's drop counts; reasons never counted are absent. */
     Map<DropReason, Long> drops(long appId);
 
+    /**
+     * Per-hour occurrences of several groups since an instant, for sparklines: by group id, oldest
+     * hour first, only hours with reports.
+     */
+    Map<Long, List<GroupDetail.HourCount>> hourly(Collection<Long> groupIds, Instant since);
+
+    /** A group's occurrences per hour from {@code since} (inclusive) to {@code until} (exclusive). */
+    List<GroupDetail.HourCount> hourly(long groupId, Instant since, Instant until);
+
+    /** The users a group affected (their user keys), a page at a time, in no promised order. */
+    Page<String> affectedUsers(long groupId, String cursor, int limit);
+
+    /** The events just older and just newer than an event of the same group, for navigation. */
+    Neighbours neighbours(long eventId);
+
+    /** The newest event of a group, if any. */
+    Optional<Long> latestEvent(long groupId);
+
+    // ---- triage
+
+    /**
+     * Applies a change to groups and records it in each group's activity, in one transaction.
+     * Only what actually changes is recorded. Returns the groups as they are afterwards; ids that
+     * name no group are skipped.
+     */
+    List<Group> updateGroups(Collection<Long> groupIds, GroupChange change, Actor actor);
+
+    /** Adds a comment to a group's activity; empty when no such group. */
+    Optional<Activity> comment(long groupId, String text, Actor actor);
+
+    /** A group's history, oldest first. */
+    List<Activity> activity(long groupId);
+
+    // ---- retention
+
+    /**
+     * Deletes up to {@code limit} of an app's events received before {@code cutoff}, with their
+     * attachments, and its sessions from before that day; group counters are kept. Returns how many
+     * events were deleted, so callers repeat until it is below the limit.
+     */
+    int deleteOldEvents(long appId, Instant cutoff, int limit);
+
     @Override
     void close();
 
     /** A drop counter's key. */
     record DropKey(long appId, DropReason reason) {}
+
+    /** A key or secret that was rotated out and keeps working until {@code expires}. */
+    record RetiredKey(String kind, String key, Instant expires) {
+        public static final String API_KEY = "api_key";
+        public static final String APP_SECRET = "app_secret";
+    }
+
+    /** The ids of the neighbouring events in a group; null at either end. */
+    record Neighbours(Long older, Long newer) {}
 }

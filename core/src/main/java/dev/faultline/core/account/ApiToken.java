@@ -1,0 +1,9 @@
+package dev.faultline.core.account;
+
+/**
+ * A REST API token (only its hash is stored).
+ *
+ * @param userId the user it acts for, seeing what they see; null for an instance-wide token made
+ *     by {@code tokens create} without a user, which sees every app
+ */
+public record ApiToken(long id, String name, Long userId) {}
