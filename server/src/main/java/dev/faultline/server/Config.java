@@ -28,6 +28,14 @@ import java.util.function.Function;
  * @param tlsCert the PEM certificate (chain) for HTTPS, or null for no HTTPS
  * @param tlsKey the PEM private key of {@code tlsCert}, or null
  * @param httpsPort the port HTTPS listens on when a certificate is configured
+ * @param publicUrl the address users reach this server at, for links it prints and shows; null to
+ *     derive it from the request (pages) or the host and port (the console)
+ * @param sessionLifetime how long a dashboard sign-in lasts
+ * @param signInFailures how many failed sign-ins one email or one client address may have per
+ *     {@code signInWindow} before further attempts are refused (429)
+ * @param signInWindow the window of {@code signInFailures}
+ * @param keyGrace how long a rotated-out API key or app secret keeps working
+ * @param linkLifetime how long setup, invite and password links stay valid
  */
 public record Config(
         String host,
@@ -49,7 +57,13 @@ public record Config(
         Duration logMaxFuture,
         Path tlsCert,
         Path tlsKey,
-        int httpsPort) {
+        int httpsPort,
+        String publicUrl,
+        Duration sessionLifetime,
+        int signInFailures,
+        Duration signInWindow,
+        Duration keyGrace,
+        Duration linkLifetime) {
 
     public Config {
         if ((tlsCert == null) != (tlsKey == null)) {
@@ -82,6 +96,12 @@ public record Config(
         defaults.put("FAULTLINE_TLS_CERT", "");
         defaults.put("FAULTLINE_TLS_KEY", "");
         defaults.put("FAULTLINE_HTTPS_PORT", "8443");
+        defaults.put("FAULTLINE_PUBLIC_URL", "");
+        defaults.put("FAULTLINE_SESSION_DAYS", "14");
+        defaults.put("FAULTLINE_SIGNIN_MAX_FAILURES", "10");
+        defaults.put("FAULTLINE_SIGNIN_WINDOW_MINUTES", "15");
+        defaults.put("FAULTLINE_KEY_GRACE_HOURS", "24");
+        defaults.put("FAULTLINE_LINK_HOURS", "72");
         return defaults;
     }
 
@@ -115,7 +135,24 @@ public record Config(
                 Duration.ofDays(integer(get, "FAULTLINE_LOG_MAX_FUTURE_DAYS", 0, 36_500)),
                 path(get, "FAULTLINE_TLS_CERT"),
                 path(get, "FAULTLINE_TLS_KEY"),
-                integer(get, "FAULTLINE_HTTPS_PORT", 0, 65535));
+                integer(get, "FAULTLINE_HTTPS_PORT", 0, 65535),
+                url(get, "FAULTLINE_PUBLIC_URL"),
+                Duration.ofDays(integer(get, "FAULTLINE_SESSION_DAYS", 1, 3650)),
+                integer(get, "FAULTLINE_SIGNIN_MAX_FAILURES", 1, 1_000_000),
+                Duration.ofMinutes(integer(get, "FAULTLINE_SIGNIN_WINDOW_MINUTES", 1, 10_080)),
+                Duration.ofHours(integer(get, "FAULTLINE_KEY_GRACE_HOURS", 0, 87_600)),
+                Duration.ofHours(integer(get, "FAULTLINE_LINK_HOURS", 1, 87_600)));
+    }
+
+    private static String url(Function<String, String> get, String name) {
+        String value = get.apply(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.startsWith("http://") && !value.startsWith("https://")) {
+            throw new IllegalArgumentException(name + " must start with http:// or https://, got '" + value + "'");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
     private static Path path(Function<String, String> get, String name) {

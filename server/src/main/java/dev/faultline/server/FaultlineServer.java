@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.faultline.core.grouping.FingerprinterV1;
 import dev.faultline.core.store.BatchingReportLog;
 import dev.faultline.core.store.DropCounter;
-import dev.faultline.core.store.Store;
 import dev.faultline.server.api.ApiRoutes;
 import dev.faultline.server.http.JsonResponses;
 import dev.faultline.server.http.Tls;
@@ -14,8 +13,18 @@ import dev.faultline.server.ingest.AppKeys;
 import dev.faultline.server.ingest.Ingestor;
 import dev.faultline.server.ingest.RateLimits;
 import dev.faultline.server.ingest.RaygunEndpoint;
+import dev.faultline.server.web.Assets;
+import dev.faultline.server.web.Links;
+import dev.faultline.server.web.Pages;
+import dev.faultline.server.web.SignInPages;
+import dev.faultline.server.web.SignInThrottle;
+import dev.faultline.server.web.Templates;
+import dev.faultline.server.web.WebAuth;
+import dev.faultline.server.web.WebRoutes;
 import dev.faultline.storage.sqlite.SqliteStore;
 import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,12 +40,13 @@ import java.util.logging.Logger;
 public final class FaultlineServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FaultlineServer.class.getName());
 
-    private final Store store;
+    private final SqliteStore store;
     private final BatchingReportLog reportLog;
     private final DropCounter drops;
     private final ScheduledExecutorService housekeeping;
     private final Javalin http;
     private final Tls tls;
+    private final Links links;
 
     private FaultlineServer(Config config) {
         // read before anything opens, so that a bad certificate or key fails start-up cleanly
@@ -57,6 +67,16 @@ public final class FaultlineServer implements AutoCloseable {
         AppCenterEndpoint appCenter =
                 new AppCenterEndpoint(config, AppKeys.appSecrets(store, config.keyCache()), rateLimits, ingestor);
         ApiRoutes api = new ApiRoutes(store, drops, config.maxApiPage());
+        Clock clock = Clock.systemUTC();
+        WebAuth auth = new WebAuth(store, config.sessionLifetime(), clock);
+        Pages pages = new Pages(new Templates(), Assets.fromWebjars(), auth);
+        this.links = new Links(store, config.linkLifetime(), clock);
+        SignInPages signIn = new SignInPages(
+                store,
+                auth,
+                links,
+                new SignInThrottle(config.signInFailures(), config.signInWindow()),
+                pages);
 
         this.http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -70,10 +90,12 @@ public final class FaultlineServer implements AutoCloseable {
             if (tls != null) {
                 tls.addConnectors(javalin);
             }
+            WebRoutes.register(javalin, auth, pages);
             api.register(javalin.routes);
+            signIn.register(javalin.routes);
             javalin.routes.get("/health", ctx -> JsonResponses.json(ctx, 200, java.util.Map.of("status", "ok")));
             javalin.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
+                if (!WebRoutes.notFoundPage(ctx, pages) && ctx.result() == null) {
                     JsonResponses.error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
                 }
             });
@@ -90,11 +112,31 @@ public final class FaultlineServer implements AutoCloseable {
         FaultlineServer server = new FaultlineServer(config);
         try {
             server.http.start();
+            server.setupLink = server.links.firstAdminSetup(server.consoleUrl(config));
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
         return server;
+    }
+
+    private Optional<String> setupLink = Optional.empty();
+
+    /** The address links printed on the console start with. */
+    private String consoleUrl(Config config) {
+        if (config.publicUrl() != null) {
+            return config.publicUrl();
+        }
+        String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /**
+     * The one-time link for creating the first administrator, made at start when no user existed;
+     * empty otherwise.
+     */
+    public Optional<String> setupLink() {
+        return setupLink;
     }
 
     /** The HTTP port actually bound (useful when the configured port is 0). */
@@ -107,7 +149,7 @@ public final class FaultlineServer implements AutoCloseable {
         return tls == null ? OptionalInt.empty() : OptionalInt.of(tls.port());
     }
 
-    public Store store() {
+    public SqliteStore store() {
         return store;
     }
 

@@ -27,6 +27,9 @@ public final class ServeCommand implements Runnable {
         server.httpsPort()
                 .ifPresent(port -> System.out.println("HTTPS on https://" + shownHost + ":" + port + " with "
                         + config.tlsCert().toAbsolutePath().normalize()));
+        server.setupLink()
+                .ifPresent(link -> System.out.println("No users yet: open " + link
+                        + " to create the first administrator (or run ./faultline users create --email E --admin)"));
         if (server.store().apps().isEmpty()) {
             System.out.println("No apps yet: create one with ./faultline apps create --name NAME");
         }
