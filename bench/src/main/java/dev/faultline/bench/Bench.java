@@ -27,9 +27,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class Bench {
 
-    private static final String HOST = "127.0.0.1";
-    private static final String FAULTLINE_READY_MARKER = "Faultline listening on http://";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    static final String HOST = "127.0.0.1";
+    static final String FAULTLINE_READY_MARKER = "Faultline listening on http://";
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final BenchOptions options;
@@ -43,6 +43,12 @@ public final class Bench {
     public static void main(String[] args) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(BenchOptions.USAGE);
+            System.out.println();
+            System.out.print(DashboardOptions.USAGE);
+            return;
+        }
+        if (args.length > 0 && args[0].equals(DashboardOptions.SCENARIO)) {
+            dashboard(args);
             return;
         }
         BenchOptions options;
@@ -56,6 +62,24 @@ public final class Bench {
         }
         try {
             new Bench(options).run();
+        } catch (BenchFailure e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void dashboard(String[] args) {
+        DashboardOptions options;
+        try {
+            options = DashboardOptions.parse(args, repoRoot());
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(DashboardOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            new DashboardBench(options, repoRoot()).run();
         } catch (BenchFailure e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(1);
@@ -206,7 +230,7 @@ public final class Bench {
     }
 
     /** The java launcher this bench runs on, so both servers run on the same JDK. */
-    private static String java() {
+    static String java() {
         return ProcessHandle.current()
                 .info()
                 .command()
@@ -225,7 +249,7 @@ public final class Bench {
         return Path.of("").toAbsolutePath();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -241,7 +265,7 @@ public final class Bench {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
@@ -255,15 +279,15 @@ public final class Bench {
         }
     }
 
-    private static double megabytes(long bytes) {
+    static double megabytes(long bytes) {
         return bytes < 0 ? -1 : bytes / (1024.0 * 1024.0);
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         return duration.toMillis() / 1000.0 + " s";
     }
 
-    private static void progress(String message) {
+    static void progress(String message) {
         System.err.println("[bench] " + message);
     }
 }

@@ -29,7 +29,8 @@ record BenchOptions(
 
     static final String USAGE = """
             usage: bench/run <scenario> [options]
-              scenarios: raygun (POST /entries), appcenter (gzipped crash logs to POST /logs)
+              scenarios: raygun (POST /entries), appcenter (gzipped crash logs to POST /logs);
+                dashboard (group list queries while reports come in) has options of its own, below
               --duration <time>          measured window, e.g. 30s, 500ms, 2m (default 30s)
               --warmup <time>            unmeasured load before the window (default 10s)
               --connections <n>          concurrent keep-alive connections (default 64)
@@ -52,7 +53,8 @@ record BenchOptions(
         }
         String scenario = args[0];
         if (!SCENARIOS.contains(scenario)) {
-            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + SCENARIOS);
+            throw new IllegalArgumentException(
+                    "unknown scenario " + scenario + "; known: " + SCENARIOS + " and " + DashboardOptions.SCENARIO);
         }
         Duration duration = Duration.ofSeconds(30);
         Duration warmup = Duration.ofSeconds(10);
@@ -79,17 +81,8 @@ record BenchOptions(
                         case "--duration" -> duration = time(flag, value);
                         case "--warmup" -> warmup = time(flag, value);
                         case "--connections" -> connections = number(flag, value, 1, 10_000);
-                        case "--server-jvm-opts" ->
-                            serverJvmOpts = Arrays.stream(value.trim().split("\\s+"))
-                                    .filter(option -> !option.isEmpty())
-                                    .toList();
-                        case "--server-env" -> {
-                            int equals = value.indexOf('=');
-                            if (equals <= 0) {
-                                throw new IllegalArgumentException("--server-env takes KEY=VALUE: " + value);
-                            }
-                            serverEnv.put(value.substring(0, equals), value.substring(equals + 1));
-                        }
+                        case "--server-jvm-opts" -> serverJvmOpts = jvmOptions(value);
+                        case "--server-env" -> putEnv(serverEnv, value);
                         case "--bulk-percent" -> bulkPercent = number(flag, value, 0, 100);
                         case "--client" -> client = client(value);
                         case "--jar" -> jar = Path.of(value);
@@ -139,7 +132,23 @@ record BenchOptions(
         return Duration.ofMillis(Math.round(millis));
     }
 
-    private static int number(String flag, String value, int min, int max) {
+    /** {@code --server-jvm-opts}: split on spaces. */
+    static List<String> jvmOptions(String value) {
+        return Arrays.stream(value.trim().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .toList();
+    }
+
+    /** {@code --server-env KEY=VALUE}: the value may hold further equals signs. */
+    static void putEnv(Map<String, String> env, String value) {
+        int equals = value.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException("--server-env takes KEY=VALUE: " + value);
+        }
+        env.put(value.substring(0, equals), value.substring(equals + 1));
+    }
+
+    static int number(String flag, String value, int min, int max) {
         try {
             int number = Integer.parseInt(value.trim());
             if (number < min || number > max) {
