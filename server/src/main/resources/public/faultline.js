@@ -101,3 +101,19 @@
   }
   document.addEventListener("htmx:afterSettle", drawCharts);
 })();
+
+// <form data-drop-empty hx-get=…> leaves blank fields out of its htmx requests, so that the URL
+// pushed to the history names only the filters in use.
+(function () {
+  "use strict";
+  document.addEventListener("htmx:configRequest", function (event) {
+    var form = event.detail.elt;
+    if (!form || !form.matches || !form.matches("form[data-drop-empty]")) { return; }
+    var parameters = event.detail.parameters;
+    Array.from(parameters.keys()).forEach(function (name) {
+      if (parameters.getAll(name).every(function (value) { return value === ""; })) {
+        parameters.delete(name);
+      }
+    });
+  });
+})();

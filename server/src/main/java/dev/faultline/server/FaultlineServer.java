@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.faultline.core.grouping.FingerprinterV1;
 import dev.faultline.core.store.BatchingReportLog;
 import dev.faultline.core.store.DropCounter;
+import dev.faultline.server.access.Access;
 import dev.faultline.server.api.ApiRoutes;
 import dev.faultline.server.http.JsonResponses;
 import dev.faultline.server.http.Tls;
@@ -13,11 +14,19 @@ import dev.faultline.server.ingest.AppKeys;
 import dev.faultline.server.ingest.Ingestor;
 import dev.faultline.server.ingest.RateLimits;
 import dev.faultline.server.ingest.RaygunEndpoint;
+import dev.faultline.server.triage.Triage;
+import dev.faultline.server.web.AccountPages;
+import dev.faultline.server.web.AppPages;
+import dev.faultline.server.web.AppSettingsPages;
 import dev.faultline.server.web.Assets;
+import dev.faultline.server.web.GroupListPages;
+import dev.faultline.server.web.GroupPages;
+import dev.faultline.server.web.InvitePages;
 import dev.faultline.server.web.Links;
 import dev.faultline.server.web.Pages;
 import dev.faultline.server.web.SignInPages;
 import dev.faultline.server.web.SignInThrottle;
+import dev.faultline.server.web.TeamPages;
 import dev.faultline.server.web.Templates;
 import dev.faultline.server.web.WebAuth;
 import dev.faultline.server.web.WebRoutes;
@@ -66,17 +75,26 @@ public final class FaultlineServer implements AutoCloseable {
                 new RaygunEndpoint(config, AppKeys.apiKeys(store, config.keyCache()), rateLimits, ingestor);
         AppCenterEndpoint appCenter =
                 new AppCenterEndpoint(config, AppKeys.appSecrets(store, config.keyCache()), rateLimits, ingestor);
-        ApiRoutes api = new ApiRoutes(store, drops, config.maxApiPage());
         Clock clock = Clock.systemUTC();
+        Access access = new Access(store);
+        Triage triage = new Triage(store, store, access);
+        // hourly, the first run a minute after start
+        housekeeping.scheduleWithFixedDelay(new RetentionJob(store, clock), 1, 60, TimeUnit.MINUTES);
+        ApiRoutes api = new ApiRoutes(store, store, access, triage, drops, config.maxApiPage(), clock);
         WebAuth auth = new WebAuth(store, config.sessionLifetime(), clock);
         Pages pages = new Pages(new Templates(), Assets.fromWebjars(), auth);
         this.links = new Links(store, config.linkLifetime(), clock);
         SignInPages signIn = new SignInPages(
-                store,
-                auth,
-                links,
-                new SignInThrottle(config.signInFailures(), config.signInWindow()),
-                pages);
+                store, auth, links, new SignInThrottle(config.signInFailures(), config.signInWindow()), pages);
+        TeamPages teams = new TeamPages(store, store, links, pages, config.publicUrl(), clock);
+        InvitePages invites = new InvitePages(store, auth, links, pages);
+        AccountPages account = new AccountPages(
+                store, auth, new SignInThrottle(config.signInFailures(), config.signInWindow()), pages);
+        GroupListPages groupLists = new GroupListPages(store, store, access, triage, pages, clock);
+        GroupPages groupPages = new GroupPages(store, store, access, triage, pages, clock);
+        AppPages appPages = new AppPages(store, store, access, pages, clock);
+        AppSettingsPages appSettings =
+                new AppSettingsPages(store, store, access, drops, pages, clock, config.publicUrl(), config.keyGrace());
 
         this.http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -93,6 +111,13 @@ public final class FaultlineServer implements AutoCloseable {
             WebRoutes.register(javalin, auth, pages);
             api.register(javalin.routes);
             signIn.register(javalin.routes);
+            groupLists.register(javalin.routes);
+            groupPages.register(javalin.routes);
+            appPages.register(javalin.routes);
+            appSettings.register(javalin.routes);
+            teams.register(javalin.routes);
+            invites.register(javalin.routes);
+            account.register(javalin.routes);
             javalin.routes.get("/health", ctx -> JsonResponses.json(ctx, 200, java.util.Map.of("status", "ok")));
             javalin.routes.error(404, ctx -> {
                 if (!WebRoutes.notFoundPage(ctx, pages) && ctx.result() == null) {

@@ -2,7 +2,9 @@ package dev.faultline.server;
 
 import dev.faultline.server.cli.AppsCommand;
 import dev.faultline.server.cli.ServeCommand;
+import dev.faultline.server.cli.TeamsCommand;
 import dev.faultline.server.cli.TokensCommand;
+import dev.faultline.server.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted crash and error reporting for Raygun and App Center SDKs.",
-        subcommands = {ServeCommand.class, AppsCommand.class, TokensCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            AppsCommand.class,
+            TokensCommand.class,
+            UsersCommand.class,
+            TeamsCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

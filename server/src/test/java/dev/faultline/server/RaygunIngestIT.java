@@ -318,7 +318,11 @@ class RaygunIngestIT {
 
         assertError(notFound, 404, "not_found", "group 999999 does not exist");
         assertError(badId, 400, "invalid_request", "eventId must be a number, got 'abc'");
-        assertError(badSort, 400, "invalid_request", "sort must be lastSeen or count, got 'bogus'");
+        assertError(
+                badSort,
+                400,
+                "invalid_request",
+                "sort must be one of last_seen, first_seen, count, users, got 'bogus'");
         assertError(badCursor, 400, "invalid_request", null);
     }
 

@@ -3,18 +3,20 @@ package dev.faultline.server.api;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.core.account.Accounts;
 import dev.faultline.core.ingest.DropReason;
+import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
-import dev.faultline.core.model.GroupStatus;
 import dev.faultline.core.store.Attachment;
 import dev.faultline.core.store.AttachmentContent;
 import dev.faultline.core.store.DropCounter;
 import dev.faultline.core.store.EventSummary;
-import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Page;
 import dev.faultline.core.store.SessionDay;
 import dev.faultline.core.store.Store;
 import dev.faultline.core.store.StoredEvent;
+import dev.faultline.server.access.Access;
+import dev.faultline.server.access.Principal;
 import dev.faultline.server.api.Views.AppView;
 import dev.faultline.server.api.Views.AttachmentView;
 import dev.faultline.server.api.Views.EventView;
@@ -23,86 +25,142 @@ import dev.faultline.server.api.Views.GroupView;
 import dev.faultline.server.api.Views.PageView;
 import dev.faultline.server.api.Views.SessionDayView;
 import dev.faultline.server.http.JsonResponses;
+import dev.faultline.server.triage.GroupFilters;
+import dev.faultline.server.triage.Triage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The read side of the REST API under {@code /api/v1}. Every route needs {@code Authorization:
- * Bearer <token>}; errors use the same body shape as the ingest endpoints.
+ * The REST API under {@code /api/v1}. Every route needs {@code Authorization: Bearer <token>} and
+ * reads through {@link Access} as the token's principal, so that what another team has answers 404
+ * exactly as what does not exist; errors use the same body shape as the ingest endpoints.
  */
 public final class ApiRoutes {
-    private static final int DEFAULT_PAGE = 50;
-
     private final Store store;
+    private final Accounts accounts;
+    private final Access access;
     private final DropCounter drops;
     private final int maxPage;
-    private final Map<String, Boolean> knownTokens = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final ApiAuth auth;
+    private final TriageRoutes triage;
 
-    public ApiRoutes(Store store, DropCounter drops, int maxPage) {
+    public ApiRoutes(
+            Store store, Accounts accounts, Access access, Triage triage, DropCounter drops, int maxPage, Clock clock) {
         this.store = requireNonNull(store, "store");
+        this.accounts = requireNonNull(accounts, "accounts");
+        this.access = requireNonNull(access, "access");
         this.drops = requireNonNull(drops, "drops");
         this.maxPage = maxPage;
+        this.clock = requireNonNull(clock, "clock");
+        this.auth = new ApiAuth(accounts);
+        this.triage = new TriageRoutes(accounts, requireNonNull(triage, "triage"));
     }
 
     public void register(RoutesConfig routes) {
-        routes.before("/api/*", this::authenticate);
-        routes.get(
-                "/api/v1/apps",
-                ctx -> ok(ctx, store.apps().stream().map(AppView::of).toList()));
-        routes.get("/api/v1/apps/{appId}/groups", this::groups);
+        routes.before("/api/*", auth::authenticate);
+        routes.get("/api/v1/apps", this::apps);
+        routes.get("/api/v1/apps/{appId}/groups", this::appGroups);
         routes.get("/api/v1/apps/{appId}/drops", this::drops);
+        routes.get("/api/v1/apps/{appId}/sessions", this::sessions);
         routes.get("/api/v1/drops/unattributed", this::unattributedDrops);
+        routes.get("/api/v1/groups", this::groups);
         routes.get("/api/v1/groups/{groupId}", this::group);
         routes.get("/api/v1/groups/{groupId}/events", this::events);
+        triage.register(routes);
         routes.get("/api/v1/events/{eventId}", this::event);
         routes.get("/api/v1/events/{eventId}/payload", this::payload);
         routes.get("/api/v1/events/{eventId}/attachments/{attachmentId}", this::attachment);
-        routes.get("/api/v1/apps/{appId}/sessions", this::sessions);
         routes.exception(
                 ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e.status(), e.code(), e.getMessage()));
     }
 
-    private void authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
-        String prefix = "bearer ";
-        if (header == null || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "unauthorized", "send an API token as 'Authorization: Bearer <token>'");
-        }
-        String hash = Tokens.hash(header.substring(prefix.length()).trim());
-        if (knownTokens.containsKey(hash)) {
-            return;
-        }
-        if (!store.tokenExists(hash)) {
-            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            throw new ApiException(401, "unauthorized", "the API token is not valid");
-        }
-        knownTokens.put(hash, Boolean.TRUE);
+    private void apps(Context ctx) {
+        ok(ctx, access.apps(ApiAuth.principal(ctx)).stream().map(AppView::of).toList());
     }
 
+    private void appGroups(Context ctx) {
+        App app = access.app(ApiAuth.principal(ctx), Params.id(ctx, "appId"));
+        listGroups(ctx, Set.of(app.id()));
+    }
+
+    /** Groups across apps: those named by repeated {@code app} parameters, or every app visible. */
     private void groups(Context ctx) {
-        long appId = requireApp(ctx);
-        GroupStatus status = parseStatus(ctx.queryParam("status"));
-        GroupQuery.Sort sort = parseSort(ctx.queryParam("sort"));
-        GroupQuery query = new GroupQuery(appId, status, sort, ctx.queryParam("cursor"), limit(ctx));
-        Page<Group> page = withCursor(() -> store.groups(query));
-        ok(ctx, new PageView<>(page.items().stream().map(GroupView::of).toList(), page.next()));
+        Principal principal = ApiAuth.principal(ctx);
+        List<String> named = ctx.queryParams("app");
+        Set<Long> appIds;
+        if (named.isEmpty()) {
+            appIds = access.appIds(principal);
+        } else {
+            appIds = new LinkedHashSet<>();
+            for (String value : named) {
+                appIds.add(access.app(principal, Params.number("app", value)).id());
+            }
+        }
+        listGroups(ctx, appIds);
+    }
+
+    private void listGroups(Context ctx, Set<Long> appIds) {
+        GroupFilters filters;
+        try {
+            filters = GroupFilters.parse(name -> param(ctx, name), clock);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        int limit = Params.limit(ctx, maxPage);
+        if (appIds.isEmpty()) {
+            ok(ctx, new PageView<>(List.of(), null));
+            return;
+        }
+        Page<Group> page = withCursor(() -> store.groups(filters.query(appIds, ctx.queryParam("cursor"), limit)));
+        Emails emails = new Emails(accounts);
+        ok(
+                ctx,
+                new PageView<>(
+                        page.items().stream()
+                                .map(group -> GroupView.of(group, emails))
+                                .toList(),
+                        page.next()));
+    }
+
+    /** A query parameter, with the sort names of the API's first version still accepted. */
+    private static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if ("sort".equals(name) && value != null) {
+            return switch (value.strip()) {
+                case "lastSeen" -> "last_seen";
+                case "firstSeen" -> "first_seen";
+                default -> value;
+            };
+        }
+        return value;
     }
 
     private void drops(Context ctx) {
-        ok(ctx, dropCounts(requireApp(ctx)));
+        App app = access.app(ApiAuth.principal(ctx), Params.id(ctx, "appId"));
+        ok(ctx, dropCounts(app.id()));
     }
 
-    /** Reports refused before any app was known (no key, or an unknown one) are counted under app 0. */
+    /**
+     * Reports refused before any app was known (no key, or an unknown one) are counted under app 0;
+     * they belong to no team, so only a principal that sees every app sees them.
+     */
     private void unattributedDrops(Context ctx) {
+        if (!ApiAuth.principal(ctx).seesEverything()) {
+            throw new ApiException(
+                    404,
+                    "not_found",
+                    "unattributed drops are shown to instance administrators and instance-wide tokens only");
+        }
         ok(ctx, dropCounts(0));
     }
 
@@ -119,25 +177,32 @@ public final class ApiRoutes {
         return body;
     }
 
+    private void sessions(Context ctx) {
+        App app = access.app(ApiAuth.principal(ctx), Params.id(ctx, "appId"));
+        String version = ctx.queryParam("version");
+        List<SessionDay> days = store.sessions(app.id(), version == null || version.isBlank() ? null : version);
+        ok(ctx, days.stream().map(SessionDayView::of).toList());
+    }
+
     private void group(Context ctx) {
-        long groupId = id(ctx, "groupId");
-        ok(ctx, GroupDetailView.of(store.group(groupId).orElseThrow(() -> ApiException.notFound("group " + groupId))));
+        ok(
+                ctx,
+                GroupDetailView.of(
+                        access.group(ApiAuth.principal(ctx), Params.id(ctx, "groupId")), new Emails(accounts)));
     }
 
     private void events(Context ctx) {
-        long groupId = id(ctx, "groupId");
+        long groupId = access.group(ApiAuth.principal(ctx), Params.id(ctx, "groupId"))
+                .group()
+                .id();
         String cursor = ctx.queryParam("cursor");
-        int limit = limit(ctx);
+        int limit = Params.limit(ctx, maxPage);
         Page<EventSummary> page = withCursor(() -> store.events(groupId, cursor, limit));
-        // Every group has an event, so only an empty page needs the (costlier) existence check.
-        if (page.items().isEmpty() && store.group(groupId).isEmpty()) {
-            throw ApiException.notFound("group " + groupId);
-        }
         ok(ctx, new PageView<>(page.items().stream().map(EventView::of).toList(), page.next()));
     }
 
     private void event(Context ctx) {
-        StoredEvent event = requireEvent(ctx);
+        StoredEvent event = access.event(ApiAuth.principal(ctx), Params.id(ctx, "eventId"));
         byte[] original = event.payload().decompress();
         Object payload;
         try {
@@ -170,7 +235,8 @@ public final class ApiRoutes {
      * otherwise render on the dashboard's origin.
      */
     private void attachment(Context ctx) {
-        long eventId = id(ctx, "eventId");
+        long eventId =
+                access.event(ApiAuth.principal(ctx), Params.id(ctx, "eventId")).id();
         String attachmentId = ctx.pathParam("attachmentId");
         AttachmentContent content = store.attachment(eventId, attachmentId)
                 .orElseThrow(() -> ApiException.notFound("attachment " + attachmentId + " of event " + eventId));
@@ -184,15 +250,8 @@ public final class ApiRoutes {
         ctx.contentType("application/octet-stream").result(content.data());
     }
 
-    private void sessions(Context ctx) {
-        long appId = requireApp(ctx);
-        String version = ctx.queryParam("version");
-        List<SessionDay> days = store.sessions(appId, version == null || version.isBlank() ? null : version);
-        ok(ctx, days.stream().map(SessionDayView::of).toList());
-    }
-
     private void payload(Context ctx) {
-        StoredEvent event = requireEvent(ctx);
+        StoredEvent event = access.event(ApiAuth.principal(ctx), Params.id(ctx, "eventId"));
         ctx.header("Content-Disposition", "attachment; filename=\"event-" + event.id() + ".json\"");
         ctx.contentType("application/json").result(event.payload().decompress());
     }
@@ -206,76 +265,7 @@ public final class ApiRoutes {
         }
     }
 
-    private StoredEvent requireEvent(Context ctx) {
-        long eventId = id(ctx, "eventId");
-        return store.event(eventId).orElseThrow(() -> ApiException.notFound("event " + eventId));
-    }
-
-    private long requireApp(Context ctx) {
-        long appId = id(ctx, "appId");
-        if (store.app(appId).isEmpty()) {
-            throw ApiException.notFound("app " + appId);
-        }
-        return appId;
-    }
-
-    private static long id(Context ctx, String name) {
-        String value = ctx.pathParam(name);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a number, got '" + value + "'");
-        }
-    }
-
-    private int limit(Context ctx) {
-        String value = ctx.queryParam("limit");
-        if (value == null || value.isBlank()) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit < 1 || limit > maxPage) {
-                throw ApiException.badRequest("limit must be between 1 and " + maxPage);
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be a number, got '" + value + "'");
-        }
-    }
-
-    private static GroupStatus parseStatus(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return GroupStatus.fromCode(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(
-                    "status must be one of " + codes(GroupStatus.values()) + ", got '" + value + "'");
-        }
-    }
-
-    private static GroupQuery.Sort parseSort(String value) {
-        if (value == null || value.isBlank()) {
-            return GroupQuery.Sort.LAST_SEEN;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "lastseen", "last_seen" -> GroupQuery.Sort.LAST_SEEN;
-            case "count" -> GroupQuery.Sort.COUNT;
-            default -> throw ApiException.badRequest("sort must be lastSeen or count, got '" + value + "'");
-        };
-    }
-
-    private static String codes(GroupStatus[] statuses) {
-        StringBuilder out = new StringBuilder();
-        for (GroupStatus status : statuses) {
-            out.append(out.isEmpty() ? "" : ", ").append(status.code());
-        }
-        return out.toString();
-    }
-
-    private static void ok(Context ctx, Object body) {
+    static void ok(Context ctx, Object body) {
         JsonResponses.json(ctx, 200, body);
     }
 }

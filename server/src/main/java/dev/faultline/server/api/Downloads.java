@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Headers for files whose names and types come from clients, and so are hostile input. */
-final class Downloads {
+public final class Downloads {
     private static final int MAX_HEADER_VALUE = 200;
 
     private Downloads() {}
@@ -13,7 +13,7 @@ final class Downloads {
      * {@code attachment; filename="…"; filename*=UTF-8''…}: an ASCII fallback without quotes,
      * backslashes or control characters, and the exact name percent-encoded (RFC 6266).
      */
-    static String contentDisposition(String fileName, String fallback) {
+    public static String contentDisposition(String fileName, String fallback) {
         String name = fileName == null || fileName.isBlank() ? fallback : fileName;
         String ascii = headerSafe(name).replace('"', '_').replace('\\', '_');
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
@@ -21,7 +21,7 @@ final class Downloads {
     }
 
     /** Printable ASCII only, every other character as {@code _}, cut to a sane length. */
-    static String headerSafe(String value) {
+    public static String headerSafe(String value) {
         if (value == null) {
             return "";
         }

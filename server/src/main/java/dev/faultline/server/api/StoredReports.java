@@ -13,7 +13,7 @@ import java.util.Optional;
  * so this gives the report that was grouped at ingest (or, after a decoder improvement, a better
  * one). Thread-safe.
  */
-final class StoredReports {
+public final class StoredReports {
     /** No size limit on read: the payload was within the limit in force when it was accepted. */
     private static final RaygunDecoder RAYGUN = new RaygunDecoder(Integer.MAX_VALUE);
 
@@ -23,7 +23,7 @@ final class StoredReports {
     private StoredReports() {}
 
     /** The normalized report, or empty when no decoder of this version can read the payload. */
-    static Optional<Report> report(StoredEvent event) {
+    public static Optional<Report> report(StoredEvent event) {
         return switch (event.protocol()) {
             case "raygun" ->
                 switch (RAYGUN.decode(event.payload().decompress(), event.receivedAt())) {

@@ -3,6 +3,7 @@ package dev.faultline.server.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
+import dev.faultline.core.store.Activity;
 import dev.faultline.core.store.Attachment;
 import dev.faultline.core.store.EventSummary;
 import dev.faultline.core.store.GroupDetail;
@@ -18,10 +19,24 @@ final class Views {
     private Views() {}
 
     record AppView(
-            long id, String name, String apiKey, String appSecret, Instant createdAt, Integer rateLimitPerMinute) {
+            long id,
+            String name,
+            long teamId,
+            String apiKey,
+            String appSecret,
+            Instant createdAt,
+            Integer rateLimitPerMinute,
+            Integer retentionDays) {
         static AppView of(App app) {
             return new AppView(
-                    app.id(), app.name(), app.apiKey(), app.appSecret(), app.createdAt(), app.rateLimitPerMinute());
+                    app.id(),
+                    app.name(),
+                    app.teamId(),
+                    app.apiKey(),
+                    app.appSecret(),
+                    app.createdAt(),
+                    app.rateLimitPerMinute(),
+                    app.retentionDays());
         }
     }
 
@@ -75,6 +90,10 @@ final class Views {
         }
     }
 
+    /**
+     * A group. The triage fields are always present, null when unset: {@code resolvedInVersion}
+     * (with status resolved), {@code assigneeId} and {@code assignee} (the assignee's email).
+     */
     record GroupView(
             long id,
             long appId,
@@ -82,6 +101,10 @@ final class Views {
             String className,
             String message,
             String status,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String resolvedInVersion,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long assigneeId,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String assignee,
+            boolean discardNew,
             long count,
             long userCount,
             Instant firstSeen,
@@ -89,7 +112,7 @@ final class Views {
             List<String> versions,
             String groupingVersion,
             String fingerprint) {
-        static GroupView of(Group group) {
+        static GroupView of(Group group, Emails emails) {
             return new GroupView(
                     group.id(),
                     group.appId(),
@@ -97,6 +120,10 @@ final class Views {
                     group.className(),
                     group.message(),
                     group.status().code(),
+                    group.resolvedInVersion(),
+                    group.assigneeId(),
+                    emails.of(group.assigneeId()),
+                    group.discardNew(),
                     group.count(),
                     group.userCount(),
                     group.firstSeen(),
@@ -108,9 +135,56 @@ final class Views {
     }
 
     record GroupDetailView(
-            GroupView group, List<GroupDetail.VersionCount> versions, List<GroupDetail.HourCount> hourly) {
-        static GroupDetailView of(GroupDetail detail) {
-            return new GroupDetailView(GroupView.of(detail.group()), detail.versions(), detail.hourly());
+            GroupView group,
+            List<GroupDetail.VersionCount> versions,
+            List<GroupDetail.HourCount> hourly,
+            List<GroupDetail.Count> operatingSystems,
+            List<GroupDetail.Count> devices,
+            List<GroupDetail.Count> tags) {
+        static GroupDetailView of(GroupDetail detail, Emails emails) {
+            return new GroupDetailView(
+                    GroupView.of(detail.group(), emails),
+                    detail.versions(),
+                    detail.hourly(),
+                    detail.operatingSystems(),
+                    detail.devices(),
+                    detail.tags());
+        }
+    }
+
+    /**
+     * One entry of a group's history. Which fields are present depends on the kind: {@code
+     * status_changed} has {@code status} (and {@code resolvedInVersion}), {@code assigned} has
+     * {@code assigneeId} and {@code assignee} (both absent when unassigned), {@code commented} has
+     * {@code text}, {@code regressed} has {@code status} and, as {@code text}, the version that
+     * reopened the group. {@code actor} is the user's email or the token's name; absent for
+     * Faultline itself.
+     */
+    record ActivityView(
+            long id,
+            long groupId,
+            String kind,
+            Instant at,
+            Long actorId,
+            String actor,
+            String status,
+            String resolvedInVersion,
+            Long assigneeId,
+            String assignee,
+            String text) {
+        static ActivityView of(Activity activity, Emails emails) {
+            return new ActivityView(
+                    activity.id(),
+                    activity.groupId(),
+                    activity.kind().code(),
+                    activity.at(),
+                    activity.actorId(),
+                    activity.actorName(),
+                    activity.status() == null ? null : activity.status().code(),
+                    activity.resolvedInVersion(),
+                    activity.assigneeId(),
+                    emails.of(activity.assigneeId()),
+                    activity.text());
         }
     }
 

@@ -3,8 +3,10 @@ package dev.faultline.server.cli;
 import dev.faultline.core.model.App;
 import dev.faultline.core.store.Store;
 import dev.faultline.server.api.Tokens;
+import dev.faultline.storage.sqlite.SqliteStore;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -19,10 +21,22 @@ public final class AppsCommand {
 
     /** The JSON printed for an app. */
     record AppOutput(
-            long id, String name, String apiKey, String appSecret, Instant createdAt, Integer rateLimitPerMinute) {
+            long id,
+            String name,
+            long teamId,
+            String apiKey,
+            String appSecret,
+            Instant createdAt,
+            Integer rateLimitPerMinute) {
         static AppOutput of(App app) {
             return new AppOutput(
-                    app.id(), app.name(), app.apiKey(), app.appSecret(), app.createdAt(), app.rateLimitPerMinute());
+                    app.id(),
+                    app.name(),
+                    app.teamId(),
+                    app.apiKey(),
+                    app.appSecret(),
+                    app.createdAt(),
+                    app.rateLimitPerMinute());
         }
     }
 
@@ -51,6 +65,11 @@ public final class AppsCommand {
                         + " (no limit when omitted).")
         String rateLimit;
 
+        @Option(
+                names = "--team",
+                description = "The team (name or id) whose members see the app (the oldest team when omitted).")
+        String team;
+
         @Override
         public Integer call() {
             if (name.isBlank()) {
@@ -65,11 +84,14 @@ public final class AppsCommand {
                                 + "'");
             }
             Integer perMinute = rateLimit == null ? null : parseRateLimit(rateLimit);
-            try (Store store = StoreCommand.open()) {
+            try (SqliteStore store = StoreCommand.open()) {
                 String key = apiKey == null ? Tokens.newApiKey() : apiKey.trim();
-                App app = appSecret == null
-                        ? store.createApp(name.trim(), key)
-                        : store.createApp(name.trim(), key, appSecret.trim().toLowerCase(Locale.ROOT));
+                String secret = appSecret == null
+                        ? UUID.randomUUID().toString()
+                        : appSecret.trim().toLowerCase(Locale.ROOT);
+                App app = team == null
+                        ? store.createApp(name.trim(), key, secret)
+                        : store.createApp(AccountOptions.team(store, team).id(), name.trim(), key, secret);
                 if (perMinute != null) {
                     app = store.setRateLimit(app.id(), perMinute).orElseThrow();
                 }

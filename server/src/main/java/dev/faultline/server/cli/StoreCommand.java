@@ -1,7 +1,6 @@
 package dev.faultline.server.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.faultline.core.store.Store;
 import dev.faultline.server.Config;
 import dev.faultline.server.http.JsonResponses;
 import dev.faultline.storage.sqlite.SqliteStore;
@@ -14,7 +13,8 @@ import java.io.UncheckedIOException;
 final class StoreCommand {
     private StoreCommand() {}
 
-    static Store open() {
+    /** The store, which also keeps the accounts. */
+    static SqliteStore open() {
         return SqliteStore.open(Config.fromEnvironment().databaseFile());
     }
 

@@ -218,6 +218,8 @@ public final class AppCenterEndpoint {
             case TOO_LARGE -> 413;
             case RATE_LIMITED -> 429;
             case OVERLOADED, STORAGE_ERROR -> 503;
+            // accepted, then discarded by the store: never a reason to refuse a request
+            case DISCARDED -> throw new IllegalArgumentException("a discarded report is accepted, not refused");
         };
     }
 }

@@ -182,6 +182,8 @@ public final class RaygunEndpoint {
             case TOO_LARGE -> 413;
             case RATE_LIMITED -> 429;
             case OVERLOADED, STORAGE_ERROR -> 503;
+            // accepted, then discarded by the store: never a reason to refuse a request
+            case DISCARDED -> throw new IllegalArgumentException("a discarded report is accepted, not refused");
         };
     }
 }

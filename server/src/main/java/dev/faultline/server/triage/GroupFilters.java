@@ -71,8 +71,7 @@ public record GroupFilters(
     }
 
     public GroupQuery query(Set<Long> appIds, String cursor, int limit) {
-        return new GroupQuery(
-                appIds, status, since, until, version, tag, user, os, device, text, sort, cursor, limit);
+        return new GroupQuery(appIds, status, since, until, version, tag, user, os, device, text, sort, cursor, limit);
     }
 
     /** The sort's name in query parameters. */

@@ -46,7 +46,8 @@ public final class Triage {
     public List<Group> change(Principal principal, Collection<Long> groupIds, GroupChange change) {
         requireNonNull(change, "change");
         if (change.resolvedInVersion() != null
-                && (change.resolvedInVersion().isBlank() || change.resolvedInVersion().length() > MAX_VERSION_LENGTH)) {
+                && (change.resolvedInVersion().isBlank()
+                        || change.resolvedInVersion().length() > MAX_VERSION_LENGTH)) {
             throw new IllegalArgumentException(
                     "resolvedInVersion must be a version of 1 to " + MAX_VERSION_LENGTH + " characters");
         }

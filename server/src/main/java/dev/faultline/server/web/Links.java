@@ -7,6 +7,7 @@ import dev.faultline.core.account.Invite;
 import dev.faultline.core.account.Role;
 import dev.faultline.core.account.User;
 import dev.faultline.server.api.Tokens;
+import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,19 @@ public final class Links {
     /** A link that lets whoever follows it join {@code teamId} (as {@code email} when given). */
     public String invite(String baseUrl, long teamId, Role role, String email, Long createdBy) {
         return baseUrl + "/invite/" + create(Invite.Kind.INVITE, email, null, teamId, role, createdBy);
+    }
+
+    /**
+     * Where links shown on a page start: the configured public address, else the address the
+     * browser asked for (HTTPS when the request came, or was forwarded, over it).
+     */
+    public static String baseUrl(Context ctx, String publicUrl) {
+        if (publicUrl != null) {
+            return publicUrl;
+        }
+        boolean https =
+                "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return (https ? "https://" : "http://") + ctx.host();
     }
 
     /** The unused, unexpired link with this token. */

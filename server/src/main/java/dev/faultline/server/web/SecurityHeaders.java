@@ -15,7 +15,9 @@ public final class SecurityHeaders {
     private SecurityHeaders() {}
 
     public static void apply(Context ctx) {
-        if (!WebAuth.isPage(ctx.path()) && !ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
+        if (!WebAuth.isPage(ctx.path())
+                && !ctx.path().startsWith("/static/")
+                && !ctx.path().startsWith("/webjars/")) {
             return;
         }
         ctx.header("Content-Security-Policy", CSP);

@@ -63,8 +63,7 @@ public final class SignInPages {
     }
 
     private void showSignIn(Context ctx, int status, String email, String error) {
-        String next = WebAuth.safeNext(
-                ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next"));
+        String next = WebAuth.safeNext(ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next"));
         pages.render(ctx, status, "login.jte", new SignInPage(pages.chrome(ctx, null), email, next, error));
     }
 
@@ -120,7 +119,9 @@ public final class SignInPages {
                     "Sign in");
             return;
         }
-        String email = ctx.formParam("email") != null ? ctx.formParam("email") : invite.get().email();
+        String email = ctx.formParam("email") != null
+                ? ctx.formParam("email")
+                : invite.get().email();
         pages.render(
                 ctx,
                 status,

@@ -44,12 +44,14 @@ public final class SignInThrottle {
         if (buckets.size() > MAX_TRACKED) {
             buckets.clear();
         }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(maxFailures)
-                        .refillGreedy(maxFailures, window)
-                        .build())
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(maxFailures)
+                                .refillGreedy(maxFailures, window)
+                                .build())
+                        .build());
     }
 
     private static String emailKey(String email) {

@@ -37,7 +37,8 @@ public final class WebAuth {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "faultline.principal";
     private static final String CSRF = "faultline.csrf";
-    private static final Set<String> NOT_PAGES = Set.of("/api/", "/entries", "/logs", "/health", "/static/", "/webjars/");
+    private static final Set<String> NOT_PAGES =
+            Set.of("/api/", "/entries", "/logs", "/health", "/static/", "/webjars/");
     private static final Set<String> PUBLIC = Set.of("/login", "/setup/", "/invite/", "/favicon.ico");
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 

@@ -3,7 +3,7 @@ package dev.faultline.server.web;
 import dev.faultline.server.access.ForbiddenException;
 import dev.faultline.server.access.NotFoundException;
 import dev.faultline.server.http.JsonResponses;
-import io.javalin.config.JavalinState;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 
@@ -17,7 +17,7 @@ public final class WebRoutes {
     private WebRoutes() {}
 
     /** Registers the plumbing; call before the page routes. */
-    public static void register(JavalinState javalin, WebAuth auth, Pages pages) {
+    public static void register(JavalinConfig javalin, WebAuth auth, Pages pages) {
         javalin.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/public";

@@ -3,6 +3,9 @@ package dev.faultline.storage.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.core.account.ApiToken;
+import dev.faultline.core.account.Team;
+import dev.faultline.core.account.User;
 import dev.faultline.core.ingest.DropReason;
 import dev.faultline.core.model.App;
 import dev.faultline.core.store.Store.DropKey;
@@ -12,7 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Apps with their API keys and App Center secrets, API tokens and drop counters. */
+/**
+ * Apps with their teams, API keys and App Center secrets, names, rate limits and retention; API
+ * tokens and drop counters.
+ */
 public abstract class AppsContract extends StoreContractSupport {
     /** A random (version 4) GUID in lower case, as every app gets for its App Center secret. */
     public static final String RANDOM_GUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
@@ -117,6 +123,97 @@ public abstract class AppsContract extends StoreContractSupport {
     @Test
     void setRateLimit_ofAnUnknownApp_isEmpty() {
         assertThat(store.setRateLimit(12345, 10)).isEmpty();
+    }
+
+    @Test
+    void createApp_withoutATeam_givesItToTheOldestTeam() {
+        App first = store.createApp("a", "key-1");
+        Team made = accounts().teams().getFirst();
+        Team later = accounts().createTeam("Later");
+        App second = store.createApp("b", "key-2");
+
+        assertThat(accounts().teams()).containsExactly(made, later);
+        assertThat(made.name()).isEqualTo("Default");
+        assertThat(first.teamId()).isEqualTo(made.id());
+        assertThat(second.teamId()).isEqualTo(made.id());
+    }
+
+    @Test
+    void createApp_withoutATeam_takesAnExistingOne() {
+        Team team = accounts().createTeam("Mobile");
+
+        App app = store.createApp("a", "key-1");
+
+        assertThat(app.teamId()).isEqualTo(team.id());
+        assertThat(accounts().teams()).containsExactly(team);
+    }
+
+    @Test
+    void createApp_forATeam() {
+        accounts().createTeam("Web");
+        Team mobile = accounts().createTeam("Mobile");
+
+        App app = store.createApp(mobile.id(), "Checkout", "key-1", SECRET.toUpperCase(Locale.ROOT));
+
+        assertThat(app.teamId()).isEqualTo(mobile.id());
+        assertThat(app.appSecret()).isEqualTo(SECRET);
+        assertThat(app.retentionDays()).isNull();
+        assertThat(store.app(app.id())).contains(app);
+        assertThatThrownBy(() -> store.createApp(mobile.id() + 1000, "Other", "key-2", "secret-2"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.createApp(mobile.id(), "Other", "key-1", "secret-2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("api key already in use");
+        assertThat(store.apps()).containsExactly(app);
+    }
+
+    @Test
+    void renameApp_changesOnlyTheName() {
+        App app = newApp();
+
+        App renamed = store.renameApp(app.id(), "Renamed").orElseThrow();
+
+        assertThat(renamed.name()).isEqualTo("Renamed");
+        assertThat(renamed.apiKey()).isEqualTo(app.apiKey());
+        assertThat(store.app(app.id())).contains(renamed);
+        assertThat(store.renameApp(12345, "x")).isEmpty();
+    }
+
+    @Test
+    void setRetention_setsAndClears() {
+        App app = newApp();
+
+        App kept = store.setRetention(app.id(), 30).orElseThrow();
+        assertThat(kept.retentionDays()).isEqualTo(30);
+        assertThat(store.app(app.id())).contains(kept);
+
+        App forever = store.setRetention(app.id(), null).orElseThrow();
+        assertThat(forever).isEqualTo(app);
+        assertThat(store.setRetention(12345, 30)).isEmpty();
+        assertThatThrownBy(() -> store.setRetention(app.id(), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tokens_ofAUserOrOfNobody() {
+        User user = accounts().createUser("ci@example.com", null, false);
+
+        ApiToken mine = accounts().createToken("deploy", "hash-1", user.id());
+        ApiToken instanceWide = accounts().createToken("cli", "hash-2", null);
+        store.createToken("legacy", "hash-3");
+
+        assertThat(mine.name()).isEqualTo("deploy");
+        assertThat(mine.userId()).isEqualTo(user.id());
+        assertThat(instanceWide.userId()).isNull();
+        assertThat(accounts().token("hash-1")).contains(mine);
+        assertThat(accounts().token("hash-2")).contains(instanceWide);
+        assertThat(accounts().token("hash-3").orElseThrow().userId()).isNull();
+        assertThat(accounts().token("hash-4")).isEmpty();
+        assertThat(store.tokenExists("hash-1")).isTrue();
+        assertThatThrownBy(() -> accounts().createToken("again", "hash-3", user.id()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("token already exists");
+        assertThatThrownBy(() -> accounts().createToken("ghost", "hash-5", user.id() + 1000))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.faultline.storage.testkit;
 
+import dev.faultline.core.account.Accounts;
 import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
@@ -51,6 +52,14 @@ public abstract class StoreContractSupport {
         Store another = newStore(dir);
         opened.add(another);
         return another;
+    }
+
+    /**
+     * The store's accounts. A backend keeps them in the store's database, so its store implements
+     * {@link Accounts} too.
+     */
+    protected final Accounts accounts() {
+        return (Accounts) store;
     }
 
     protected final App newApp() {

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Builds the reports the contract writes: {@code report().fingerprint("a").at(t).ingest(app)}.
  * Defaults: fingerprint {@code f1} of algorithm {@code v1}, occurred and received at {@link
- * #T0}, an {@code IllegalStateException: boom}, no version, no user, no log id, and a small
- * payload unique to the report. Not thread-safe; make one per report.
+ * #T0}, an {@code IllegalStateException: boom}, no version, no user, no device, no tags, no log
+ * id, and a small payload unique to the report. Not thread-safe; make one per report.
  */
 public final class TestReport {
     /** The contract's reference time, on a whole hour. */
@@ -35,6 +35,9 @@ public final class TestReport {
     private String version;
     private UserInfo user;
     private String installId;
+    private String osName;
+    private String model;
+    private List<String> tags = List.of();
     private String logId;
     private byte[] payload;
 
@@ -93,6 +96,23 @@ public final class TestReport {
         return this;
     }
 
+    /** A device with this operating system name. */
+    public TestReport os(String osName) {
+        this.osName = osName;
+        return this;
+    }
+
+    /** A device of this model. */
+    public TestReport device(String model) {
+        this.model = model;
+        return this;
+    }
+
+    public TestReport tags(String... tags) {
+        this.tags = List.of(tags);
+        return this;
+    }
+
     public TestReport logId(String logId) {
         this.logId = logId;
         return this;
@@ -104,8 +124,9 @@ public final class TestReport {
     }
 
     public Report build() {
-        Device device =
-                installId == null ? null : new Device(null, null, null, null, null, null, null, installId, null);
+        Device device = installId == null && osName == null && model == null
+                ? null
+                : new Device(osName, null, model, null, null, null, null, installId, null);
         ErrorInfo error = new ErrorInfo(
                 type, message, List.of(Frame.of("com.example.Checkout", "pay", "Checkout.java", 42)), null, null, null);
         return new Report(
@@ -119,7 +140,7 @@ public final class TestReport {
                 null,
                 user,
                 device,
-                null,
+                tags,
                 null,
                 null,
                 null,

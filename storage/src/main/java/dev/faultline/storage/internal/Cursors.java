@@ -5,7 +5,7 @@ import java.util.Base64;
 
 /**
  * Opaque, URL-safe page cursors: a kind (so that a cursor of one listing is refused by another)
- * and the sort key of the last item shown. Thread-safe.
+ * and the sort key of the last item shown, numbers or one text. Thread-safe.
  */
 public final class Cursors {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -40,6 +40,29 @@ public final class Cursors {
         } catch (IllegalArgumentException e) { // bad base64 or a bad number
             throw invalid(e);
         }
+    }
+
+    /** A cursor whose key is one text (any characters; it is encoded, not parsed). */
+    public static String encodeText(String kind, String key) {
+        return ENCODER.encodeToString((kind + ':' + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The key of a cursor made by {@link #encodeText} with the same kind.
+     *
+     * @throws IllegalArgumentException "invalid cursor" for anything else
+     */
+    public static String decodeText(String cursor, String kind) {
+        String text;
+        try {
+            text = new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // bad base64
+            throw invalid(e);
+        }
+        if (!text.startsWith(kind + ':')) {
+            throw invalid(null);
+        }
+        return text.substring(kind.length() + 1);
     }
 
     private static IllegalArgumentException invalid(Throwable cause) {

@@ -5,32 +5,38 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Group ids by {@link GroupKey}, the most recently used ones, so that an occurrence of a known
- * group costs no query. Correct because groups are never deleted or re-keyed, and because the
- * writer forgets the groups a failed transaction created before anyone else can write. Used only
- * under the writer's lock; not thread-safe.
+ * The most recently used groups by {@link GroupKey}, with their triage state, so that an
+ * occurrence of a known group costs no query. Correct because groups are never deleted or
+ * re-keyed, because every change of triage state in this process goes through the writer and
+ * updates the cache in the same transaction, because the writer forgets what a failed transaction
+ * changed before anyone else can write, and because the writer empties the cache when another
+ * process wrote (see {@link SqliteWriter}). Used only under the writer's lock; not thread-safe.
  */
 final class GroupCache {
-    private final Map<GroupKey, Long> ids;
+    private final Map<GroupKey, GroupState> groups;
 
     GroupCache(int capacity) {
-        this.ids = new LinkedHashMap<>(1024, 0.75f, true) {
+        this.groups = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<GroupKey, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<GroupKey, GroupState> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    Long get(GroupKey key) {
-        return ids.get(key);
+    GroupState get(GroupKey key) {
+        return groups.get(key);
     }
 
-    void put(GroupKey key, long groupId) {
-        ids.put(key, groupId);
+    void put(GroupKey key, GroupState group) {
+        groups.put(key, group);
     }
 
     void forget(Collection<GroupKey> keys) {
-        keys.forEach(ids::remove);
+        keys.forEach(groups::remove);
+    }
+
+    void clear() {
+        groups.clear();
     }
 }

@@ -10,14 +10,16 @@ import java.util.List;
 /** Reads {@code error_groups} rows. */
 final class GroupRows {
     static final String COLUMNS = "id, app_id, grouping_version, fingerprint, title, class_name, message, status,"
-            + " first_seen, last_seen, occurrences, user_count";
+            + " first_seen, last_seen, occurrences, user_count, resolved_in_version, assignee_id, discard_new";
 
     /** How many versions {@link Group#versions()} lists. */
     static final int GROUP_VERSIONS = 20;
 
     private GroupRows() {}
 
-    static Group group(ResultSet row, List<String> versions) throws SQLException {
+    static Group group(ResultSet row) throws SQLException {
+        long assigneeId = row.getLong("assignee_id");
+        boolean unassigned = row.wasNull();
         return new Group(
                 row.getLong("id"),
                 row.getLong("app_id"),
@@ -31,6 +33,9 @@ final class GroupRows {
                 Instant.ofEpochMilli(row.getLong("last_seen")),
                 row.getLong("occurrences"),
                 row.getLong("user_count"),
-                versions);
+                List.of(),
+                row.getString("resolved_in_version"),
+                unassigned ? null : assigneeId,
+                row.getBoolean("discard_new"));
     }
 }

@@ -3,9 +3,11 @@ package dev.faultline.storage.sqlite;
 import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,7 +19,12 @@ import org.jdbi.v3.core.Jdbi;
  * process wrote in between. The connection stays in JDBC auto-commit mode and transactions are
  * begun by hand. Road not taken: {@code setAutoCommit(false)}, with which the driver begins the next
  * transaction right after each commit and so would hold the write lock between batches, shutting
- * out other processes. Thread-safe.
+ * out other processes.
+ *
+ * <p>The writer keeps a {@link GroupCache}. Its state can only go stale when another process
+ * writes (this process writes through here alone), which {@code PRAGMA data_version} tells: it
+ * changes when another connection committed, so the cache is emptied then, before the transaction
+ * reads anything. Thread-safe.
  */
 final class SqliteWriter implements AutoCloseable {
     private static final int GROUP_CACHE_CAPACITY = 100_000;
@@ -26,6 +33,7 @@ final class SqliteWriter implements AutoCloseable {
     private final Handle handle;
     private final StatementCache statements;
     private final GroupCache groups = new GroupCache(GROUP_CACHE_CAPACITY);
+    private long dataVersion = -1;
     private boolean closed;
 
     SqliteWriter(Connection connection) {
@@ -36,7 +44,26 @@ final class SqliteWriter implements AutoCloseable {
     /** Digests a batch in one transaction; see {@link dev.faultline.core.store.Store#write}. */
     List<Stored> write(List<? extends IngestItem> batch) {
         WriteBatch writeBatch = new WriteBatch(statements, groups);
-        return inTransaction(handle -> writeBatch.run(batch), () -> groups.forget(writeBatch.createdGroups()));
+        return inTransaction(
+                handle -> {
+                    dropStaleGroups();
+                    return writeBatch.run(batch);
+                },
+                () -> groups.forget(writeBatch.changedGroups()));
+    }
+
+    /**
+     * Runs {@code work} in one transaction with the group cache, which it must keep in step with
+     * the triage state it writes. When the transaction fails, the whole cache is forgotten: rare,
+     * and simpler than undoing each change.
+     */
+    <T> T inTransaction(BiFunction<Handle, GroupCache, T> work) {
+        return inTransaction(
+                handle -> {
+                    dropStaleGroups();
+                    return work.apply(handle, groups);
+                },
+                groups::clear);
     }
 
     /** Runs {@code work} with the writer's handle in one transaction. */
@@ -74,6 +101,20 @@ final class SqliteWriter implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Empties the group cache when another process committed since this connection last looked. */
+    private void dropStaleGroups() {
+        try (ResultSet rows = statements.prepare("PRAGMA data_version").executeQuery()) {
+            rows.next();
+            long current = rows.getLong(1);
+            if (current != dataVersion) {
+                groups.clear();
+                dataVersion = current;
+            }
+        } catch (SQLException e) {
+            throw new SqliteException("PRAGMA data_version", e);
         }
     }
 

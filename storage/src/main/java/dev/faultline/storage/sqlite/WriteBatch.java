@@ -1,24 +1,29 @@
 package dev.faultline.storage.sqlite;
 
 import dev.faultline.core.ingest.AttachmentUpload;
+import dev.faultline.core.ingest.DropReason;
 import dev.faultline.core.ingest.Ingest;
 import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.SessionActivity;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.Report;
+import dev.faultline.core.store.Store.DropKey;
 import dev.faultline.storage.internal.BatchCounters;
+import dev.faultline.storage.sqlite.ReopenGroups.Regression;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * The digest of one batch, inside the writer's transaction: skips duplicate reports, finds or
- * creates each report's group, inserts the events, then adds up the counters once per group, hour,
- * version and user; attachments and sessions are written in a JDBC batch each. Used once, under the
- * writer's lock; not thread-safe.
+ * creates each report's group, applies its triage state (a report of a discarding group is dropped,
+ * one that reopens a resolved group regresses it), inserts the events, then adds up the counters
+ * once per group, hour, version, user and facet; attachments and sessions are written in a JDBC
+ * batch each. Used once, under the writer's lock; not thread-safe.
  */
 final class WriteBatch {
     private static final Stored SESSION = new Stored(0, 0, false, false);
@@ -26,6 +31,9 @@ final class WriteBatch {
     private final StatementCache statements;
     private final GroupCache groupCache;
     private final List<GroupKey> createdGroups = new ArrayList<>();
+    private final List<GroupKey> reopenedGroups = new ArrayList<>();
+    private final List<Regression> regressions = new ArrayList<>();
+    private final Map<DropKey, Long> discarded = new HashMap<>();
     private final Map<LogKey, Stored> logged = new HashMap<>();
     private final List<NewEvent> events = new ArrayList<>();
     private final BatchCounters counters = new BatchCounters();
@@ -60,6 +68,11 @@ final class WriteBatch {
         run(new UpdateGroupCounters(counters.groups()));
         run(new UpsertGroupHours(counters.hours()));
         run(new UpsertGroupVersions(counters.versions()));
+        run(new UpsertGroupFacets(counters.facets()));
+        run(new ReopenGroups(regressions, Instant.now()));
+        if (!discarded.isEmpty()) {
+            run(new UpsertDrops(discarded));
+        }
         boolean[] inserted = run(new InsertAttachments(attachments));
         for (int i = 0; i < inserted.length; i++) {
             results[attachmentPositions.get(i)] = new Stored(0, 0, false, !inserted[i]);
@@ -68,7 +81,10 @@ final class WriteBatch {
         return List.of(results);
     }
 
-    /** Takes in one report: a duplicate of an earlier one, or a new event of its group. */
+    /**
+     * Takes in one report: a duplicate of an earlier one, a report its group discards, or a new
+     * event of its group, which may reopen it.
+     */
     private Stored add(Ingest ingest) {
         Report report = ingest.report();
         LogKey logKey = report.logId() == null ? null : new LogKey(ingest.appId(), report.logId());
@@ -84,39 +100,55 @@ final class WriteBatch {
             }
         }
         long seen = BatchCounters.seen(report);
+        GroupKey key = GroupKey.of(ingest);
         int createdBefore = createdGroups.size();
-        long groupId = findOrCreateGroup(ingest, seen);
+        GroupState group = findOrCreateGroup(key, ingest, seen);
         boolean newGroup = createdGroups.size() > createdBefore;
-        long eventId = nextEventId++;
-        events.add(new NewEvent(eventId, groupId, ingest));
-        counters.add(groupId, seen, report.version(), report.userKey());
-        if (logKey != null) {
-            logged.put(logKey, new Stored(eventId, groupId, false, true));
+        if (group.discards()) {
+            discarded.merge(new DropKey(ingest.appId(), DropReason.DISCARDED), 1L, Long::sum);
+            return new Stored(0, group.id(), false, false, false, true);
         }
-        return new Stored(eventId, groupId, newGroup, false);
+        // the cache then says active, so that only the batch's first such report regresses
+        boolean regressed = group.reopenedBy(report.version());
+        if (regressed) {
+            groupCache.put(key, GroupState.active(group.id()));
+            reopenedGroups.add(key);
+            regressions.add(new Regression(group.id(), report.version()));
+        }
+        long eventId = nextEventId++;
+        events.add(new NewEvent(eventId, group.id(), ingest));
+        counters.add(group.id(), seen, report);
+        if (logKey != null) {
+            logged.put(logKey, new Stored(eventId, group.id(), false, true));
+        }
+        return new Stored(eventId, group.id(), newGroup, false, regressed, false);
     }
 
-    private long findOrCreateGroup(Ingest ingest, long seen) {
-        GroupKey key = GroupKey.of(ingest);
-        Long cached = groupCache.get(key);
+    private GroupState findOrCreateGroup(GroupKey key, Ingest ingest, long seen) {
+        GroupState cached = groupCache.get(key);
         if (cached != null) {
             return cached;
         }
-        OptionalLong found = run(new SelectGroupId(key));
-        long groupId;
+        Optional<GroupState> found = run(new SelectGroupState(key));
+        GroupState group;
         if (found.isPresent()) {
-            groupId = found.getAsLong();
+            group = found.get();
         } else {
-            groupId = run(new InsertGroup(key, ingest.report().error(), seen));
+            group = GroupState.active(run(new InsertGroup(key, ingest.report().error(), seen)));
             createdGroups.add(key);
         }
-        groupCache.put(key, groupId);
-        return groupId;
+        groupCache.put(key, group);
+        return group;
     }
 
-    /** The groups this batch created; to be forgotten by the cache when it rolls back. */
-    List<GroupKey> createdGroups() {
-        return createdGroups;
+    /**
+     * The groups whose cached state this batch changed (created or reopened); to be forgotten by
+     * the cache when it rolls back.
+     */
+    List<GroupKey> changedGroups() {
+        List<GroupKey> changed = new ArrayList<>(createdGroups);
+        changed.addAll(reopenedGroups);
+        return changed;
     }
 
     private <T> T run(WriteStatement<T> statement) {

@@ -7,10 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.core.model.App;
 import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Store;
+import dev.faultline.storage.testkit.AccountsContract;
 import dev.faultline.storage.testkit.AppsContract;
 import dev.faultline.storage.testkit.AttachmentsContract;
+import dev.faultline.storage.testkit.GroupQueryContract;
+import dev.faultline.storage.testkit.GroupReadsContract;
+import dev.faultline.storage.testkit.KeysContract;
 import dev.faultline.storage.testkit.ReadContract;
+import dev.faultline.storage.testkit.RetentionContract;
 import dev.faultline.storage.testkit.SessionsContract;
+import dev.faultline.storage.testkit.TriageContract;
 import dev.faultline.storage.testkit.WriteContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +74,54 @@ class SqliteStoreTest {
 
     @Nested
     class Sessions extends SessionsContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Keys extends KeysContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class GroupQueries extends GroupQueryContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class GroupReads extends GroupReadsContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Triage extends TriageContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountsContract {
         @Override
         protected Store newStore(Path dir) {
             return open(dir);
