@@ -90,7 +90,10 @@ class InjectionBrowserIT {
                             Map.of(evil("query-name"), evil("query-value")),
                             Map.of(evil("form-name"), evil("form-value")),
                             evil("raw-body"));
-            entry.environment().put("osName", evil("os")).put("model", evil("device")).put("deviceName", evil("device-name"));
+            entry.environment()
+                    .put("osName", evil("os"))
+                    .put("model", evil("device"))
+                    .put("deviceName", evil("device-name"));
             ObjectNode root = (ObjectNode) TestServer.parse(new String(entry.bytes(), UTF_8));
             ObjectNode user = ((ObjectNode) root.get("details")).putObject("user");
             user.put("identifier", evil("user-id"))

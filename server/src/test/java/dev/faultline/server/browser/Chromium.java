@@ -48,7 +48,8 @@ public final class Chromium implements AutoCloseable {
         page.onResponse(response -> {
             // a page answered 4xx on purpose (a used link, a wrong password) is not a problem; a
             // script, style sheet or chart data that failed to load is
-            if (response.status() >= 400 && !"document".equals(response.request().resourceType())) {
+            if (response.status() >= 400
+                    && !"document".equals(response.request().resourceType())) {
                 problems.add(response.status() + " for " + response.url());
             }
         });

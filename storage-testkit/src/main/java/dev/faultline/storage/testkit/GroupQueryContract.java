@@ -1,5 +1,6 @@
 package dev.faultline.storage.testkit;
 
+import static dev.faultline.storage.testkit.TestQuery.query;
 import static dev.faultline.storage.testkit.TestReport.T0;
 import static dev.faultline.storage.testkit.TestReport.report;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import dev.faultline.core.model.Group;
 import dev.faultline.core.model.GroupStatus;
 import dev.faultline.core.store.Actor;
 import dev.faultline.core.store.GroupChange;
-import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.GroupQuery.Sort;
 import dev.faultline.core.store.Page;
 import dev.faultline.core.store.Store;
@@ -320,14 +320,14 @@ public abstract class GroupQueryContract extends StoreContractSupport {
                 .toList();
     }
 
-    private List<Group> pageThrough(QueryBuilder query) {
+    private List<Group> pageThrough(TestQuery query) {
         List<Group> groups = new ArrayList<>();
         String cursor = null;
         do {
             Page<Group> page = store.groups(query.build(cursor));
-            assertThat(page.items()).hasSizeLessThanOrEqualTo(query.limit);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(query.limit());
             if (page.next() != null) {
-                assertThat(page.items()).as("a page with a next one is full").hasSize(query.limit);
+                assertThat(page.items()).as("a page with a next one is full").hasSize(query.limit());
             }
             groups.addAll(page.items());
             cursor = page.next();
@@ -336,95 +336,7 @@ public abstract class GroupQueryContract extends StoreContractSupport {
     }
 
     /** The ids of the whole listing, in its order. */
-    private List<Long> ids(QueryBuilder query) {
+    private List<Long> ids(TestQuery query) {
         return pageThrough(query.limit(1000)).stream().map(Group::id).toList();
-    }
-
-    private static QueryBuilder query(App app) {
-        return query(Set.of(app.id()));
-    }
-
-    private static QueryBuilder query(Set<Long> appIds) {
-        return new QueryBuilder(appIds);
-    }
-
-    /** Builds {@link GroupQuery}s: every filter unset, sorted by last seen, 1000 a page. */
-    private static final class QueryBuilder {
-        private final Set<Long> appIds;
-        private GroupStatus status;
-        private Instant seenSince;
-        private Instant seenUntil;
-        private String version;
-        private String tag;
-        private String user;
-        private String os;
-        private String device;
-        private String text;
-        private Sort sort = Sort.LAST_SEEN;
-        private int limit = 1000;
-
-        QueryBuilder(Set<Long> appIds) {
-            this.appIds = appIds;
-        }
-
-        QueryBuilder status(GroupStatus status) {
-            this.status = status;
-            return this;
-        }
-
-        QueryBuilder seenSince(Instant seenSince) {
-            this.seenSince = seenSince;
-            return this;
-        }
-
-        QueryBuilder seenUntil(Instant seenUntil) {
-            this.seenUntil = seenUntil;
-            return this;
-        }
-
-        QueryBuilder version(String version) {
-            this.version = version;
-            return this;
-        }
-
-        QueryBuilder tag(String tag) {
-            this.tag = tag;
-            return this;
-        }
-
-        QueryBuilder user(String user) {
-            this.user = user;
-            return this;
-        }
-
-        QueryBuilder os(String os) {
-            this.os = os;
-            return this;
-        }
-
-        QueryBuilder device(String device) {
-            this.device = device;
-            return this;
-        }
-
-        QueryBuilder text(String text) {
-            this.text = text;
-            return this;
-        }
-
-        QueryBuilder sort(Sort sort) {
-            this.sort = sort;
-            return this;
-        }
-
-        QueryBuilder limit(int limit) {
-            this.limit = limit;
-            return this;
-        }
-
-        GroupQuery build(String cursor) {
-            return new GroupQuery(
-                    appIds, status, seenSince, seenUntil, version, tag, user, os, device, text, sort, cursor, limit);
-        }
     }
 }

@@ -300,7 +300,7 @@ public final class SqliteStore implements Store, Accounts {
         requireNonNull(groupIds, "groupIds");
         requireNonNull(change, "change");
         requireNonNull(actor, "actor");
-        return writer.inTransaction(new UpdateGroups(groupIds, change, actor, Instant.now())::execute);
+        return writer.inTransactionWithGroups(new UpdateGroups(groupIds, change, actor, Instant.now())::execute);
     }
 
     @Override

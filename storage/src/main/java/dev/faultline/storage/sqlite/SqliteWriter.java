@@ -57,7 +57,7 @@ final class SqliteWriter implements AutoCloseable {
      * the triage state it writes. When the transaction fails, the whole cache is forgotten: rare,
      * and simpler than undoing each change.
      */
-    <T> T inTransaction(BiFunction<Handle, GroupCache, T> work) {
+    <T> T inTransactionWithGroups(BiFunction<Handle, GroupCache, T> work) {
         return inTransaction(
                 handle -> {
                     dropStaleGroups();

@@ -108,9 +108,9 @@ final class WriteBatch {
             discarded.merge(new DropKey(ingest.appId(), DropReason.DISCARDED), 1L, Long::sum);
             return new Stored(0, group.id(), false, false, false, true);
         }
-        // the cache then says active, so that only the batch's first such report regresses
         boolean regressed = group.reopenedBy(report.version());
         if (regressed) {
+            // the cache now says active, so that only the batch's first report of the group regresses
             groupCache.put(key, GroupState.active(group.id()));
             reopenedGroups.add(key);
             regressions.add(new Regression(group.id(), report.version()));
