@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,9 +234,52 @@ class TeamIsolationIT {
     private static List<String> pagesOf(Seeded seeded, Team team) {
         return List.of(
                 "/groups/" + seeded.groupId(),
+                "/groups/" + seeded.groupId() + "?event=" + seeded.eventId(),
+                "/groups/" + seeded.groupId() + "/users",
+                "/groups/" + seeded.groupId() + "/chart.json?range=7d",
                 "/apps/" + seeded.app().id() + "/groups",
                 "/apps/" + seeded.app().id() + "/settings",
                 "/events/" + seeded.eventId() + "/payload",
+                "/events/" + seeded.eventId() + "/attachments/" + seeded.attachmentId(),
                 "/teams/" + team.id());
+    }
+
+    @Test
+    void formsOfAnotherTeamChangeNothingForASignedInMember() {
+        FormClient browser = new FormClient(server);
+        browser.signIn("member-of-a@example.com", TestAccounts.PASSWORD);
+        browser.get("/groups"); // a page of the member's own, for its CSRF token
+        long group = b.groupId();
+        long app = b.app().id();
+        Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        forms.put("/groups/" + group + "/status", Map.of("status", "ignored"));
+        forms.put("/groups/" + group + "/assign", Map.of("assignee", ""));
+        forms.put("/groups/" + group + "/comments", Map.of("text", "seen it"));
+        forms.put("/groups/bulk", Map.of("action", "status", "status", "ignored", "id", String.valueOf(group)));
+        forms.put("/apps/" + app + "/name", Map.of("name", "taken over"));
+        forms.put("/apps/" + app + "/rotate-api-key", Map.of());
+        forms.put("/apps/" + app + "/rotate-app-secret", Map.of());
+        forms.put("/apps/" + app + "/rate-limit", Map.of("rate-limit", "1"));
+        forms.put("/apps/" + app + "/retention", Map.of("retention", "1"));
+        forms.put("/teams/" + teamB.id() + "/invites", Map.of("role", "admin"));
+
+        List<String> answers = new ArrayList<>();
+        forms.forEach((path, fields) ->
+                answers.add(path + " -> " + browser.submit(path, fields).statusCode()));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).endsWith(" -> 404"));
+        JsonNode detail =
+                TestServer.parse(instance.get("/api/v1/groups/" + group).body());
+        assertThat(detail.at("/group/status").asText()).isEqualTo("active");
+        assertThat(TestServer.parse(
+                        instance.get("/api/v1/groups/" + group + "/activity").body()))
+                .isEmpty();
+        App after = server.server.store().app(app).orElseThrow();
+        assertThat(after.name()).isEqualTo("App B");
+        assertThat(after.apiKey()).isEqualTo("KEY_OF_B");
+        assertThat(after.appSecret()).isEqualTo(b.app().appSecret());
+        assertThat(after.rateLimitPerMinute()).isNull();
+        assertThat(after.retentionDays()).isNull();
+        assertThat(server.server.store().invites(teamB.id(), Instant.now())).isEmpty();
     }
 }
