@@ -126,7 +126,12 @@ public final class FaultlineServer implements AutoCloseable {
             });
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.log(Level.SEVERE, "unexpected error on " + ctx.method() + " " + ctx.path(), e);
-                JsonResponses.error(ctx, 500, "internal_error", "the server failed to handle this request");
+                if (WebAuth.isPage(ctx.path())) {
+                    pages.message(
+                            ctx, 500, "Something went wrong", "The server failed to show this page.", "/", "Home");
+                } else {
+                    JsonResponses.error(ctx, 500, "internal_error", "the server failed to handle this request");
+                }
             });
         });
     }

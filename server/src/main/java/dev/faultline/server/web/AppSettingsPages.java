@@ -169,7 +169,7 @@ public final class AppSettingsPages {
         App app = access.app(principal, WebParams.pathId(ctx, "appId"));
         Instant now = clock.instant();
         String team = accounts.team(app.teamId()).map(Team::name).orElse("");
-        String baseUrl = baseUrl(ctx);
+        String baseUrl = Links.baseUrl(ctx, publicUrl);
         drops.flush(); // so that what this process counted a moment ago shows at once
         List<DropRow> dropRows = new ArrayList<>();
         store.drops(app.id())
@@ -200,15 +200,6 @@ public final class AppSettingsPages {
                         error == null ? NOTICES.get(String.valueOf(ctx.queryParam("saved"))) : null,
                         error,
                         TimeView.of(app.createdAt(), now)));
-    }
-
-    /** FAULTLINE_PUBLIC_URL, else the scheme and host the browser used (behind a proxy too). */
-    private String baseUrl(Context ctx) {
-        if (publicUrl != null) {
-            return publicUrl;
-        }
-        String scheme = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) ? "https" : ctx.scheme();
-        return scheme + "://" + ctx.host();
     }
 
     static String hours(Duration duration) {
