@@ -160,6 +160,17 @@ class DashboardBrowserIT {
                     .isEqualTo(1);
             Chromium.screenshot(page, "group-regressed");
 
+            // filters: by version, then by a status nothing has
+            page.navigate(base + "/groups");
+            page.fill("#filters input[name=version]", "2.1.0");
+            page.press("#filters input[name=version]", "Enter");
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first()).containsText("IllegalStateException");
+            assertThat(page).hasURL(Pattern.compile(".*version=2\\.1\\.0.*"));
+            page.selectOption("#filter-status", "resolved");
+            assertThat(page.locator("[data-testid=empty]")).containsText("No error groups match");
+            Chromium.screenshot(page, "groups-filtered");
+
             assertThat(chromium.problems()).isEmpty();
             assertThat(chromium.dialogs()).isEmpty();
         }

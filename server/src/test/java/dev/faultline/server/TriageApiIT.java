@@ -178,6 +178,39 @@ class TriageApiIT {
     }
 
     @Test
+    void aDiscardingGroupAcceptsNewReportsButStoresNoneAndCountsThemDropped() {
+        long group = newGroup("discardedcrash");
+        ok(asMember.patch("/api/v1/groups/" + group, "{\"status\":\"permanently_ignored\",\"discardNew\":true}"), 200);
+
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> sent = server.post(
+                    "/entries",
+                    "TRIAGE_KEY",
+                    RaygunIngestIT.entry(Instant.now().toString(), "discardedcrash")
+                            .getBytes(UTF_8));
+            assertThat(sent.statusCode()).isEqualTo(202); // the SDK must not resend it
+        }
+
+        JsonNode detail = ok(asMember.get("/api/v1/groups/" + group), 200);
+        assertThat(detail.at("/group/count").asLong()).isEqualTo(1);
+        assertThat(detail.at("/group/status").asText()).isEqualTo("permanently_ignored");
+        assertThat(ok(asMember.get("/api/v1/groups/" + group + "/events"), 200).get("items"))
+                .hasSize(1);
+        JsonNode drops = ok(asMember.get("/api/v1/apps/" + app.id() + "/drops"), 200);
+        assertThat(drops.at("/drops/discarded").asLong()).isEqualTo(3);
+
+        // without discarding, permanently ignored reports are stored and counted, and stay ignored
+        ok(asMember.patch("/api/v1/groups/" + group, "{\"status\":\"permanently_ignored\"}"), 200);
+        server.post(
+                "/entries",
+                "TRIAGE_KEY",
+                RaygunIngestIT.entry(Instant.now().toString(), "discardedcrash").getBytes(UTF_8));
+        detail = ok(asMember.get("/api/v1/groups/" + group), 200);
+        assertThat(detail.at("/group/count").asLong()).isEqualTo(2);
+        assertThat(detail.at("/group/status").asText()).isEqualTo("permanently_ignored");
+    }
+
+    @Test
     void theGroupListsTakeTheFiltersAndRefuseBadOnes() {
         long resolved = newGroup("listedresolved");
         long active = newGroup("listedactive");
