@@ -130,6 +130,7 @@ final class DashboardBench {
         String token = cli(env, "tokens-create", List.of("tokens", "create", "--name", "bench-dashboard"))
                 .path("token")
                 .asText();
+        String setPasswordLink = createUser(env);
         long appId = manifest.appIds().get(SeedPlan.APP_NAMES.getFirst());
         List<QueryShape> shapes = QueryShape.all(appId);
         try (ChildProcess server = startServer(env, "faultline-dashboard-server.log");
@@ -137,8 +138,16 @@ final class DashboardBench {
             server.awaitReady(port, Bench.STARTUP_TIMEOUT);
             Bench.progress("faultline ready (pid " + server.pid() + "): "
                     + server.markerLine().strip());
+            DashboardSession.SignIn session = setPasswordLink == null
+                    ? DashboardSession.SignIn.failed(
+                            "faultline users create failed or printed no setPasswordLink (faultline-users-create.log)")
+                    : DashboardSession.signIn(Bench.HOST, port, setPasswordLink);
+            Bench.progress(
+                    session.cookie() != null
+                            ? "signed in to the dashboard as the new user"
+                            : "WARNING no dashboard session, the page shapes will fail: " + session.problem());
             DashboardLoad load = new DashboardLoad(
-                    Bench.HOST, port, token, shapes, plan, options.ingestRate(), options.queryConnections());
+                    Bench.HOST, port, token, session, shapes, plan, options.ingestRate(), options.queryConnections());
             Map<String, String> problems = load.probe();
             problems.forEach((shape, problem) -> Bench.progress("WARNING " + shape + ": " + problem));
             Bench.progress(String.format(
@@ -151,6 +160,23 @@ final class DashboardBench {
             DashboardLoad.Outcome outcome = load.run(options.warmup(), options.duration(), server.pid());
             long peakRss = ProcStats.statusBytes(server.pid(), "VmHWM").orElse(-1);
             return result(shapes, problems, outcome, peakRss, rss.maxBytes());
+        }
+    }
+
+    /**
+     * Creates an administrator without a password in the run's copy of the data, for the page shapes; returns the
+     * link where the password is set, or null if the jar could not (one without {@code users create} still measures
+     * the API). The email is new every run: {@code users create} refuses one that exists, and a data set seeded with
+     * users must not stop the run.
+     */
+    private String createUser(Map<String, String> env) {
+        String email = "bench-" + System.currentTimeMillis() + "@example.com";
+        try {
+            JsonNode user = cli(env, "users-create", List.of("users", "create", "--email", email, "--admin"));
+            return user.path("setPasswordLink").asText(null);
+        } catch (BenchFailure e) {
+            Bench.progress("WARNING " + e.getMessage());
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,11 @@ import org.HdrHistogram.Histogram;
 /**
  * The dashboard's load: Raygun reports posted to {@code /entries} at a fixed rate (open loop: report n is due at
  * n / rate seconds, whatever the answers before it did), and at the same time group-list queries over a few
- * connections (closed loop), every shape timed on its own. As in {@link LoadGenerator}, a query counts if its
- * response completes inside the measured window; a report counts if it was due inside it, so that the stored rate
- * falls short of the asked one exactly when the server falls behind (a report still unsent when the window closes is
- * dropped). Latencies are of successes only (202 for reports, 200 for queries), from the first byte sent.
+ * connections (closed loop), every shape timed on its own: API calls with the bearer token, pages with the session
+ * cookie. As in {@link LoadGenerator}, a query counts if its response completes inside the measured window; a report
+ * counts if it was due inside it, so that the stored rate falls short of the asked one exactly when the server falls
+ * behind (a report still unsent when the window closes is dropped). Latencies are of successes only (202 for reports,
+ * 200 for queries), from the first byte sent to the last byte read (pages: of the gzipped body, not inflated).
  */
 final class DashboardLoad {
 
@@ -30,7 +32,8 @@ final class DashboardLoad {
 
     private final String host;
     private final int port;
-    private final Map<String, String> auth;
+    private final Map<QueryShape.Kind, Map<String, String>> headers = new EnumMap<>(QueryShape.Kind.class);
+    private final DashboardSession.SignIn session;
     private final List<QueryShape> shapes;
     private final SeedPlan plan;
     private final int ingestRate;
@@ -40,13 +43,25 @@ final class DashboardLoad {
             String host,
             int port,
             String token,
+            DashboardSession.SignIn session,
             List<QueryShape> shapes,
             SeedPlan plan,
             int ingestRate,
             int queryConnections) {
         this.host = host;
         this.port = port;
-        this.auth = Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
+        this.session = session;
+        headers.put(QueryShape.Kind.API, Map.of("Authorization", "Bearer " + token, "Accept", "application/json"));
+        // Without a session the pages are still asked, and their redirects to /login counted as errors.
+        Map<String, String> page = new LinkedHashMap<>();
+        if (session.cookie() != null) {
+            page.put("Cookie", session.cookie());
+        }
+        page.put("Accept", "text/html");
+        page.put("Accept-Encoding", "gzip"); // as every browser asks; the 50-row page is 120 KB of HTML, 9 KB gzipped
+        headers.put(QueryShape.Kind.PAGE, Map.copyOf(page));
+        page.put("HX-Request", "true");
+        headers.put(QueryShape.Kind.HTMX, Map.copyOf(page));
         this.shapes = List.copyOf(shapes);
         this.plan = plan;
         this.ingestRate = ingestRate;
@@ -86,6 +101,10 @@ final class DashboardLoad {
     }
 
     private String check(KeepAliveConnection connection, QueryShape shape) throws IOException {
+        if (shape.kind() != QueryShape.Kind.API) {
+            return checkPage(connection, shape);
+        }
+        Map<String, String> auth = headers.get(QueryShape.Kind.API);
         HttpResponse first = connection.get(shape.target(), auth);
         if (first.status() != 200) {
             return answered(first);
@@ -109,6 +128,29 @@ final class DashboardLoad {
         HttpResponse control = connection.get(shape.control(), auth);
         // A control the server refuses says nothing about the shape itself, which it answered.
         return control.status() == 200 ? QueryShape.controlProblem(JSON.readTree(control.body())) : null;
+    }
+
+    /** {@link PageCheck}: a signed-in 200 of HTML listing groups, its sort applied, its control empty. */
+    private String checkPage(KeepAliveConnection connection, QueryShape shape) throws IOException {
+        Map<String, String> page = headers.get(shape.kind());
+        HttpResponse response = connection.get(shape.target(), page);
+        String problem = PageCheck.answerProblem(response);
+        if (problem != null) {
+            return session.problem() == null ? problem : problem + " (no session: " + session.problem() + ")";
+        }
+        String html = PageCheck.html(response);
+        problem = PageCheck.documentProblem(html, shape.kind());
+        if (problem == null) {
+            problem = PageCheck.rowsProblem(html, shape.control() != null);
+        }
+        if (problem == null && shape.order() != null) {
+            problem = PageCheck.orderProblem(html, shape.order());
+        }
+        if (problem != null || shape.control() == null) {
+            return problem;
+        }
+        HttpResponse control = connection.get(shape.control(), page);
+        return control.status() == 200 ? PageCheck.controlProblem(PageCheck.html(control)) : null;
     }
 
     private static String answered(HttpResponse response) {
@@ -226,14 +268,15 @@ final class DashboardLoad {
         private HttpResponse send(KeepAliveConnection connection, int shapeIndex, String target) {
             long sent = System.nanoTime();
             try {
-                HttpResponse response = connection.get(target, auth);
+                HttpResponse response = connection.get(
+                        target, headers.get(shapes.get(shapeIndex).kind()));
                 long done = System.nanoTime();
                 if (response.status() == 200) {
                     if (window.contains(done)) {
                         latency[shapeIndex].recordValue(Math.min((done - sent) / 1000, MAX_LATENCY_MICROS));
                     }
                 } else {
-                    count(shapeIndex, done, "HTTP " + response.status());
+                    count(shapeIndex, done, PageCheck.errorName(response));
                 }
                 return response;
             } catch (IOException e) {
@@ -252,7 +295,9 @@ final class DashboardLoad {
         private int firstPageShape(QueryShape secondPage) {
             for (int index = 0; index < shapes.size(); index++) {
                 QueryShape shape = shapes.get(index);
-                if (!shape.secondPage() && shape.target().equals(secondPage.target())) {
+                if (!shape.secondPage()
+                        && shape.kind() == secondPage.kind()
+                        && shape.target().equals(secondPage.target())) {
                     return index;
                 }
             }

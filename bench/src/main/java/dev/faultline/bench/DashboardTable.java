@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 /** Formats a {@link DashboardResult} as the fixed-width table the dashboard scenario prints. */
 final class DashboardTable {
 
-    private static final String HEADER_FORMAT = "%-22s %9s %8s %8s %8s %8s %8s  %s%n";
-    private static final String ROW_FORMAT = "%-22s %9d %8.2f %8.2f %8.2f %8.1f %8d  %s%n";
+    /** The shape column's width, unless a name is longer. */
+    private static final int NAME_WIDTH = 22;
+
+    private static final String HEADER_FORMAT = "%-{name}s %9s %8s %8s %8s %8s %8s  %s%n";
+    private static final String ROW_FORMAT = "%-{name}s %9d %8.2f %8.2f %8.2f %8.1f %8d  %s%n";
 
     private DashboardTable() {}
 
@@ -17,10 +20,18 @@ final class DashboardTable {
      * and one per shape without errors whose check failed.
      */
     static String format(DashboardResult result) {
+        int width = Math.max(
+                NAME_WIDTH,
+                result.shapes().stream()
+                        .mapToInt(shape -> shape.shape().length())
+                        .max()
+                        .orElse(0));
+        String headerFormat = HEADER_FORMAT.replace("{name}", Integer.toString(width));
+        String rowFormat = ROW_FORMAT.replace("{name}", Integer.toString(width));
         StringBuilder table = new StringBuilder();
         table.append(String.format(
                 Locale.ROOT,
-                HEADER_FORMAT,
+                headerFormat,
                 "shape",
                 "requests",
                 "p50 ms",
@@ -32,7 +43,7 @@ final class DashboardTable {
         for (DashboardResult.Shape shape : result.shapes()) {
             table.append(String.format(
                     Locale.ROOT,
-                    ROW_FORMAT,
+                    rowFormat,
                     shape.shape(),
                     shape.requests(),
                     shape.p50Ms(),

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Reads HTTP/1.1 responses from one connection: status line, headers, and a body framed by
+ * Reads HTTP/1.1 responses from one connection: status line, headers (kept), and a body framed by
  * {@code Content-Length}, by chunked transfer coding, or by the end of the stream. Not thread-safe.
  */
 final class HttpResponseReader {
@@ -45,6 +48,7 @@ final class HttpResponseReader {
         boolean keepAlive = statusLine.charAt(7) != '0';
         long contentLength = -1;
         boolean chunked = false;
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
             if (colon <= 0) {
@@ -52,6 +56,7 @@ final class HttpResponseReader {
             }
             String name = line.substring(0, colon).trim();
             String value = line.substring(colon + 1).trim();
+            headers.add(Map.entry(name, value));
             if (name.equalsIgnoreCase("Content-Length")) {
                 contentLength = parseLength(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
@@ -65,15 +70,15 @@ final class HttpResponseReader {
             }
         }
         if (status < 200 || status == 204 || status == 304) {
-            return new HttpResponse(status, EMPTY, keepAlive);
+            return new HttpResponse(status, headers, EMPTY, keepAlive);
         }
         if (chunked) {
-            return new HttpResponse(status, readChunked(), keepAlive);
+            return new HttpResponse(status, headers, readChunked(), keepAlive);
         }
         if (contentLength >= 0) {
-            return new HttpResponse(status, readExactly(contentLength), keepAlive);
+            return new HttpResponse(status, headers, readExactly(contentLength), keepAlive);
         }
-        return new HttpResponse(status, readToEnd(), false);
+        return new HttpResponse(status, headers, readToEnd(), false);
     }
 
     private static int parseStatus(String statusLine) throws IOException {

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -75,7 +77,11 @@ final class JdkClient implements LoadClient {
             requestTemplate.headers().forEach(request::header);
             try {
                 java.net.http.HttpResponse<byte[]> response = client.send(request.build(), BodyHandlers.ofByteArray());
-                return new HttpResponse(response.statusCode(), response.body(), true);
+                List<Map.Entry<String, String>> headers = new ArrayList<>();
+                response.headers()
+                        .map()
+                        .forEach((name, values) -> values.forEach(value -> headers.add(Map.entry(name, value))));
+                return new HttpResponse(response.statusCode(), headers, response.body(), true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted");

@@ -39,6 +39,28 @@ class DashboardTableTest {
     }
 
     @Test
+    void widensTheShapeColumnForLongNames() {
+        DashboardResult result = new DashboardResult(
+                30,
+                List.of(
+                        shape("app", 1200, 95.5, Map.of(), null),
+                        shape("page app version=2.3.0&sort=count", 10, 20.0, Map.of("HTTP 302 to /login", 3L), null)),
+                new DashboardResult.Ingest(0, 0, 0, 0, 0, 0, Map.of()),
+                100,
+                100,
+                30,
+                3);
+
+        assertThat(DashboardTable.format(result).lines().limit(3).toList())
+                .containsExactly(
+                        "shape                              requests   p50 ms   p95 ms   p99 ms   max ms   errors  p95 <= 100 ms",
+                        "app                                    1200    47.75    95.50   143.25    191.0        0  PASS",
+                        "page app version=2.3.0&sort=count        10    10.00    20.00    30.00     40.0        3  FAIL (errors)");
+        assertThat(DashboardTable.format(result))
+                .contains("errors page app version=2.3.0&sort=count: HTTP 302 to /login x3");
+    }
+
+    @Test
     void aShapeWithoutAnswersFails() {
         DashboardResult.Shape silent = shape("app", 0, 0, Map.of(), null);
 

@@ -32,6 +32,19 @@ class HttpResponseReaderTest {
     }
 
     @Test
+    void keepsHeadersInOrderAndFindsThemInAnyCase() throws IOException {
+        HttpResponse response = reader("HTTP/1.1 302 Found\r\nLocation: /\r\n"
+                        + "Set-Cookie: faultline_form=; Path=/; Max-Age=0\r\n"
+                        + "set-cookie: faultline_session=abc; Path=/; HttpOnly\r\nContent-Length: 0\r\n\r\n")
+                .read();
+
+        assertThat(response.header("location")).isEqualTo("/");
+        assertThat(response.header("X-Missing")).isNull();
+        assertThat(response.headers("Set-Cookie"))
+                .containsExactly("faultline_form=; Path=/; Max-Age=0", "faultline_session=abc; Path=/; HttpOnly");
+    }
+
+    @Test
     void readsChunkedBodiesWithExtensionsAndTrailers() throws IOException {
         HttpResponse response = reader("HTTP/1.1 429 Too Many Requests\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "5;name=value\r\nhello\r\n7\r\n, world\r\n0\r\nX-Trailer: 1\r\n\r\n")

@@ -31,14 +31,44 @@ class QueryShapeTest {
                         tuple("app os=MacOSX", "/api/v1/apps/7/groups?limit=25&os=MacOSX"),
                         tuple("app page 2", "/api/v1/apps/7/groups?limit=25"),
                         tuple("all apps", "/api/v1/groups?limit=25"),
-                        tuple("all apps sort=count", "/api/v1/groups?limit=25&sort=count"));
+                        tuple("all apps sort=count", "/api/v1/groups?limit=25&sort=count"),
+                        tuple("page app", "/apps/7/groups"),
+                        tuple("page all apps", "/groups"),
+                        tuple("page app q=Failure004", "/apps/7/groups?q=Failure004"),
+                        tuple("page app version=2.3.0&sort=count", "/apps/7/groups?version=2.3.0&sort=count"),
+                        tuple("page htmx app", "/apps/7/groups"));
         assertThat(shapes)
                 .filteredOn(QueryShape::secondPage)
                 .extracting(QueryShape::name)
                 .containsExactly("app page 2");
         assertThat(shapes.get(5).control()).isEqualTo("/api/v1/apps/7/groups?limit=25&version=0.0.0-none");
         assertThat(shapes.get(4).control()).isEqualTo("/api/v1/apps/7/groups?limit=25&status=resolved");
-        assertThat(shapes).extracting(QueryShape::order).doesNotContainNull();
+        assertThat(shapes)
+                .filteredOn(shape -> shape.kind() == QueryShape.Kind.API)
+                .hasSize(13)
+                .extracting(QueryShape::order)
+                .doesNotContainNull();
+    }
+
+    @Test
+    void pageShapesAskTheDashboardWithTheirOwnControls() {
+        List<QueryShape> pages = QueryShape.all(7).stream()
+                .filter(shape -> shape.kind() != QueryShape.Kind.API)
+                .toList();
+
+        assertThat(pages)
+                .extracting(QueryShape::name, QueryShape::kind, QueryShape::control, QueryShape::order)
+                .containsExactly(
+                        tuple("page app", QueryShape.Kind.PAGE, null, null),
+                        tuple("page all apps", QueryShape.Kind.PAGE, null, null),
+                        tuple("page app q=Failure004", QueryShape.Kind.PAGE, "/apps/7/groups?q=NoSuchText", null),
+                        tuple(
+                                "page app version=2.3.0&sort=count",
+                                QueryShape.Kind.PAGE,
+                                "/apps/7/groups?version=0.0.0-none&sort=count",
+                                "count"),
+                        tuple("page htmx app", QueryShape.Kind.HTMX, null, null));
+        assertThat(pages).noneMatch(QueryShape::secondPage);
     }
 
     @Test
@@ -66,8 +96,8 @@ class QueryShapeTest {
 
     @Test
     void anIncreasingSortFieldShowsTheSortIsIgnored() throws IOException {
-        QueryShape byCount = new QueryShape("c", "/c", null, "count", false);
-        QueryShape byFirstSeen = new QueryShape("f", "/f", null, "firstSeen", false);
+        QueryShape byCount = new QueryShape("c", "/c", null, "count", false, QueryShape.Kind.API);
+        QueryShape byFirstSeen = new QueryShape("f", "/f", null, "firstSeen", false, QueryShape.Kind.API);
 
         assertThat(byCount.orderProblem(page("{\"items\":[{\"count\":9},{\"count\":9},{\"count\":2}]}")))
                 .isNull();
