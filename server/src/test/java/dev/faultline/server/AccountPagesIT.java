@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The account page: changing the password signs out other sessions; personal tokens act as the user. */
+/**
+ * The account page: changing the password signs out other sessions; personal tokens act as the user
+ * until revoked.
+ */
 class AccountPagesIT {
     private static final String EMAIL = "dev@example.com";
     private static final String NEW_PASSWORD = "a brand new password";
@@ -93,6 +96,43 @@ class AccountPagesIT {
         assertThat(apps).extracting(app -> app.get("name").asText()).containsExactly("Mobile app");
         assertThat(comment.statusCode()).isEqualTo(201);
         assertThat(TestServer.parse(comment.body()).get("actor").asText()).isEqualTo(EMAIL);
+    }
+
+    @Test
+    void aRevokedTokenStopsWorkingAtOnce() {
+        new TestAccounts(server).member("other@example.com", team);
+        FormClient browser = new FormClient(server);
+        browser.signIn(EMAIL, TestAccounts.PASSWORD);
+        String token = FormClient.elementText(
+                browser.submit("/account/tokens", Map.of("name", "nightly backup"))
+                        .body(),
+                "new-token");
+        long userId = server.server.store().userByEmail(EMAIL).orElseThrow().id();
+        long tokenId = server.server.store().tokens(userId).getFirst().id();
+        String revoke = "/account/tokens/" + tokenId + "/revoke";
+        BearerClient api = new BearerClient(server, token);
+        HttpResponse<String> listed = browser.get("/account");
+        HttpResponse<String> before = api.get("/api/v1/apps");
+
+        FormClient other = new FormClient(server);
+        other.signIn("other@example.com", TestAccounts.PASSWORD);
+        other.get("/account");
+        HttpResponse<String> othersRevoke = other.submit(revoke, Map.of());
+        HttpResponse<String> stillWorks = api.get("/api/v1/apps");
+        HttpResponse<String> revoked = browser.submit(revoke, Map.of());
+        HttpResponse<String> after = api.get("/api/v1/apps");
+        HttpResponse<String> page = browser.get("/account?token=revoked");
+        HttpResponse<String> again = browser.submit(revoke, Map.of());
+
+        assertThat(listed.body()).contains("nightly backup").contains("action=\"" + revoke + "\"");
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(othersRevoke.statusCode()).isEqualTo(404);
+        assertThat(stillWorks.statusCode()).isEqualTo(200);
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(revoked.headers().firstValue("Location")).hasValue("/account?token=revoked");
+        RaygunIngestIT.assertError(after, 401, "unauthorized", "the API token is not valid");
+        assertThat(page.body()).contains("The token is revoked.").doesNotContain("nightly backup");
+        assertThat(again.statusCode()).isEqualTo(404);
     }
 
     private long groupOfTheTeamsApp() {

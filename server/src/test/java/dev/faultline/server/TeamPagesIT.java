@@ -3,12 +3,15 @@ package dev.faultline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.core.account.Invite;
 import dev.faultline.core.account.Member;
 import dev.faultline.core.account.Role;
 import dev.faultline.core.account.Team;
 import dev.faultline.core.account.User;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Teams and invites through the pages: an admin makes a team and an invite link, the invited
- * person creates an account with it and sees the team's apps and nothing else; links work once;
- * members cannot manage the team.
+ * person creates an account with it and sees the team's apps and nothing else; links work once
+ * and stop working when revoked; members cannot manage the team.
  */
 class TeamPagesIT {
     private static final String ADMIN = "admin@example.com";
@@ -172,6 +175,58 @@ class TeamPagesIT {
         assertThat(server.server.store().invites(team.id(), java.time.Instant.now()))
                 .isEmpty();
         assertThat(roleOf(team, "colleague@example.com")).isEqualTo(Role.MEMBER);
+    }
+
+    @Test
+    void aTeamAdminRevokesAnInviteAndItsLinkStopsWorking() {
+        Team ops = accounts.team("Ops");
+        Team web = accounts.team("Web");
+        User lead = accounts.user("lead@example.com", false, ops, Role.ADMIN);
+        accounts.member("member@example.com", ops);
+        Instant now = Instant.now();
+        server.server
+                .store()
+                .createInvite(new Invite(
+                        "web-invite",
+                        Invite.Kind.INVITE,
+                        null,
+                        null,
+                        web.id(),
+                        Role.MEMBER,
+                        null,
+                        now,
+                        now.plus(Duration.ofDays(1))));
+        FormClient browser = new FormClient(server);
+        browser.signIn(lead.email(), TestAccounts.PASSWORD);
+        browser.get("/teams/" + ops.id());
+        String link = FormClient.elementText(
+                browser.submit("/teams/" + ops.id() + "/invites", Map.of("role", "member"))
+                        .body(),
+                "invite-link");
+        String hash = server.server.store().invites(ops.id(), now).getFirst().tokenHash();
+        String revoke = "/teams/" + ops.id() + "/invites/" + hash + "/revoke";
+        HttpResponse<String> listed = browser.get("/teams/" + ops.id());
+
+        FormClient member = new FormClient(server);
+        member.signIn("member@example.com", TestAccounts.PASSWORD);
+        member.get("/teams/" + ops.id());
+        HttpResponse<String> membersRevoke = member.submit(revoke, Map.of());
+        HttpResponse<String> otherTeams = browser.submit("/teams/" + web.id() + "/invites/web-invite/revoke", Map.of());
+        HttpResponse<String> otherTeamsHere =
+                browser.submit("/teams/" + ops.id() + "/invites/web-invite/revoke", Map.of());
+        HttpResponse<String> revoked = browser.submit(revoke, Map.of());
+        HttpResponse<String> followed = new FormClient(server).get(FormClient.path(link));
+
+        assertThat(listed.body()).contains("action=\"" + revoke + "\"");
+        assertThat(membersRevoke.statusCode()).isEqualTo(403);
+        assertThat(otherTeams.statusCode()).isEqualTo(404);
+        assertThat(otherTeamsHere.statusCode()).isEqualTo(404);
+        assertThat(server.server.store().invite("web-invite", now)).isPresent();
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(revoked.headers().firstValue("Location")).hasValue("/teams/" + ops.id());
+        assertThat(server.server.store().invites(ops.id(), now)).isEmpty();
+        assertThat(followed.statusCode()).isEqualTo(404);
+        assertThat(followed.body()).contains("This link does not work");
     }
 
     @Test

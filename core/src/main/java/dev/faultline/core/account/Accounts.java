@@ -81,10 +81,25 @@ public interface Accounts {
     /** A team's open invites, newest first. */
     List<Invite> invites(long teamId, Instant now);
 
+    /**
+     * Deletes a link of the team, used or not, so that it no longer works; true when this call
+     * deleted it, false when no link of {@code teamId} has this hash (one of another team is kept).
+     */
+    boolean deleteInvite(String tokenHash, long teamId);
+
     // ---- API tokens
 
     /** Stores the hash of an API token (never the token itself); {@code userId} may be null. */
     ApiToken createToken(String name, String tokenHash, Long userId);
 
     Optional<ApiToken> token(String tokenHash);
+
+    /** The tokens acting as this user, newest first; empty for an unknown user. */
+    List<ApiToken> tokens(long userId);
+
+    /**
+     * Deletes the user's token, after which {@link #token} no longer finds it; true when this call
+     * deleted it, false when the user has no token with this id (another user's is kept).
+     */
+    boolean deleteToken(long tokenId, long userId);
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.faultline.core.account.Accounts;
 import dev.faultline.core.account.Role;
 import dev.faultline.core.account.User;
+import dev.faultline.server.access.NotFoundException;
 import dev.faultline.server.access.Principal;
 import dev.faultline.server.api.Tokens;
 import io.javalin.config.RoutesConfig;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * {@code /account}: the signed-in user changes their password (which signs out their other
- * sessions) and makes personal API tokens, which act as them and see what they see.
+ * sessions) and makes and revokes personal API tokens, which act as them and see what they see.
  */
 public final class AccountPages {
     private final Accounts accounts;
@@ -36,11 +37,12 @@ public final class AccountPages {
         routes.get("/account", ctx -> {
             String notice = "changed".equals(ctx.queryParam("password"))
                     ? "Your password is changed, and your other sessions are signed out."
-                    : null;
+                    : "revoked".equals(ctx.queryParam("token")) ? "The token is revoked." : null;
             show(ctx, 200, new Forms(notice, null, "", null, null));
         });
         routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens", this::createToken);
+        routes.post("/account/tokens/{tokenId}/revoke", this::revokeToken);
     }
 
     private void changePassword(Context ctx) {
@@ -93,6 +95,15 @@ public final class AccountPages {
         show(ctx, 200, new Forms(null, null, name, token, null));
     }
 
+    /** Another user's token answers 404, as an unknown one does: its id tells nothing. */
+    private void revokeToken(Context ctx) {
+        long tokenId = WebParams.pathId(ctx, "tokenId");
+        if (!accounts.deleteToken(tokenId, WebAuth.principal(ctx).user().id())) {
+            throw new NotFoundException("token " + tokenId);
+        }
+        ctx.redirect("/account?token=revoked", HttpStatus.SEE_OTHER);
+    }
+
     private void show(Context ctx, int status, Forms forms) {
         Principal principal = WebAuth.principal(ctx);
         List<TeamRole> teams = new ArrayList<>();
@@ -102,6 +113,9 @@ public final class AccountPages {
                             team.id(), team.name(), membership.getValue().code())));
         }
         teams.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        List<TokenRow> tokens = accounts.tokens(principal.user().id()).stream()
+                .map(token -> new TokenRow(token.id(), token.name(), TeamPages.when(token.createdAt())))
+                .toList();
         pages.render(
                 ctx,
                 status,
@@ -115,7 +129,8 @@ public final class AccountPages {
                         forms.passwordError(),
                         forms.tokenName(),
                         forms.newToken(),
-                        forms.tokenError()));
+                        forms.tokenError(),
+                        tokens));
     }
 
     private static Forms passwordError(String error) {
@@ -130,6 +145,7 @@ public final class AccountPages {
      *
      * @param notice a confirmation to show, or null
      * @param newToken a token just created, shown this once; otherwise null
+     * @param tokens the user's tokens, newest first
      */
     public record AccountPage(
             Chrome chrome,
@@ -140,7 +156,10 @@ public final class AccountPages {
             String passwordError,
             String tokenName,
             String newToken,
-            String tokenError) {}
+            String tokenError,
+            List<TokenRow> tokens) {}
 
     public record TeamRole(long id, String name, String role) {}
+
+    public record TokenRow(long id, String name, String created) {}
 }

@@ -26,8 +26,8 @@ import java.util.Objects;
 /**
  * The teams pages: the teams a user belongs to (every team for an instance administrator, who also
  * creates them), and a team's members, apps and open invites. A team's admins change roles, remove
- * members and make invite links; a team the user is not in answers 404, a change they may not make
- * 403.
+ * members, and make and revoke invite links; a team the user is not in answers 404, a change they
+ * may not make 403.
  */
 public final class TeamPages {
     public static final int NAME_MAX = 100;
@@ -56,6 +56,7 @@ public final class TeamPages {
         routes.post("/teams", this::createTeam);
         routes.get("/teams/{teamId}", ctx -> showTeam(ctx, 200, visibleTeam(ctx), null, null));
         routes.post("/teams/{teamId}/invites", this::invite);
+        routes.post("/teams/{teamId}/invites/{tokenHash}/revoke", this::revokeInvite);
         routes.post("/teams/{teamId}/members/{userId}/role", this::changeRole);
         routes.post("/teams/{teamId}/members/{userId}/remove", this::remove);
     }
@@ -119,6 +120,19 @@ public final class TeamPages {
                 email.isEmpty() ? null : email,
                 WebAuth.principal(ctx).userId());
         showTeam(ctx, 200, team, link, null);
+    }
+
+    /**
+     * Names the invite by its token's hash, which grants nothing: the link needs the token itself.
+     * An invite of another team, or one used or deleted, answers 404.
+     */
+    private void revokeInvite(Context ctx) {
+        Team team = managedTeam(ctx);
+        String tokenHash = ctx.pathParam("tokenHash");
+        if (!accounts.deleteInvite(tokenHash, team.id())) {
+            throw new NotFoundException("invite of team " + team.name());
+        }
+        ctx.redirect("/teams/" + team.id(), HttpStatus.SEE_OTHER);
     }
 
     private void changeRole(Context ctx) {
@@ -229,6 +243,7 @@ public final class TeamPages {
 
     private static InviteRow inviteRow(Invite invite) {
         return new InviteRow(
+                invite.tokenHash(),
                 invite.email(),
                 invite.role() == null ? "" : invite.role().code(),
                 when(invite.createdAt()),
@@ -274,6 +289,9 @@ public final class TeamPages {
 
     public record AppRow(long id, String name) {}
 
-    /** @param email the address invited, or null for anyone with the link */
-    public record InviteRow(String email, String role, String created, String expires) {}
+    /**
+     * @param tokenHash names the invite in the revoke form (it grants nothing without the token)
+     * @param email the address invited, or null for anyone with the link
+     */
+    public record InviteRow(String tokenHash, String email, String role, String created, String expires) {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.core.account.Accounts;
+import dev.faultline.core.account.ApiToken;
 import dev.faultline.core.account.Invite;
 import dev.faultline.core.account.Member;
 import dev.faultline.core.account.Role;
@@ -23,7 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link Accounts}: users, teams, memberships, sign-in sessions and one-time links. */
+/** {@link Accounts}: users, teams, memberships, sign-in sessions, one-time links and API tokens. */
 public abstract class AccountsContract extends StoreContractSupport {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
@@ -267,6 +268,58 @@ public abstract class AccountsContract extends StoreContractSupport {
                 .containsExactly("new", "old");
         assertThatThrownBy(() -> accounts.createInvite(invite("new", web, NOW, expires)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deleteInvite_onlyWithinItsTeam() {
+        Team web = accounts.createTeam("Web");
+        Team mobile = accounts.createTeam("Mobile");
+        accounts.createInvite(invite("web link", web, NOW, NOW.plus(Duration.ofDays(7))));
+
+        assertThat(accounts.deleteInvite("web link", mobile.id())).isFalse();
+        assertThat(accounts.invite("web link", NOW)).isPresent();
+
+        assertThat(accounts.deleteInvite("web link", web.id())).isTrue();
+        assertThat(accounts.invite("web link", NOW)).isEmpty();
+        assertThat(accounts.invites(web.id(), NOW)).isEmpty();
+        assertThat(accounts.useInvite("web link", NOW)).isFalse();
+        assertThat(accounts.deleteInvite("web link", web.id())).isFalse();
+        assertThat(accounts.deleteInvite("unknown", web.id())).isFalse();
+    }
+
+    @Test
+    void tokens_listAUsersTokensNewestFirst() {
+        User alice = accounts.createUser("alice@example.com", null, false);
+        User bob = accounts.createUser("bob@example.com", null, false);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ApiToken first = accounts.createToken("deploy", "hash-1", alice.id());
+        ApiToken second = accounts.createToken("backup", "hash-2", alice.id());
+        accounts.createToken("bob's", "hash-3", bob.id());
+        accounts.createToken("instance", "hash-4", null);
+
+        assertThat(first.name()).isEqualTo("deploy");
+        assertThat(first.userId()).isEqualTo(alice.id());
+        assertThat(first.createdAt()).isBetween(before, Instant.now());
+        assertThat(accounts.token("hash-1")).contains(first);
+        assertThat(accounts.tokens(alice.id())).containsExactly(second, first);
+        assertThat(accounts.tokens(bob.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void deleteToken_onlyTheOwners() {
+        User alice = accounts.createUser("alice@example.com", null, false);
+        User bob = accounts.createUser("bob@example.com", null, false);
+        ApiToken alices = accounts.createToken("deploy", "hash-1", alice.id());
+        ApiToken bobs = accounts.createToken("backup", "hash-2", bob.id());
+
+        assertThat(accounts.deleteToken(bobs.id(), alice.id())).isFalse();
+        assertThat(accounts.token("hash-2")).contains(bobs);
+
+        assertThat(accounts.deleteToken(alices.id(), alice.id())).isTrue();
+        assertThat(accounts.token("hash-1")).isEmpty();
+        assertThat(accounts.tokens(alice.id())).isEmpty();
+        assertThat(accounts.tokens(bob.id())).containsExactly(bobs);
+        assertThat(accounts.deleteToken(alices.id(), alice.id())).isFalse();
     }
 
     private static Invite invite(String tokenHash, Team team, Instant createdAt, Instant expiresAt) {

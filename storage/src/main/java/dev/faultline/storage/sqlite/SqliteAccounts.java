@@ -34,7 +34,7 @@ final class SqliteAccounts implements Accounts {
     private static final String SESSION_COLUMNS = "token_hash, user_id, csrf_token, created_at, expires_at";
     private static final String INVITE_COLUMNS =
             "token_hash, kind, email, user_id, team_id, role, created_by, created_at, expires_at";
-    private static final String TOKEN_COLUMNS = "id, name, user_id";
+    private static final String TOKEN_COLUMNS = "id, name, user_id, created_at";
 
     private final SqliteWriter writer;
     private final Reader reader;
@@ -301,6 +301,17 @@ final class SqliteAccounts implements Accounts {
                 .list());
     }
 
+    @Override
+    public boolean deleteInvite(String tokenHash, long teamId) {
+        requireNonNull(tokenHash, "tokenHash");
+        return writer.inTransaction(handle -> handle.createUpdate(
+                                "DELETE FROM invites WHERE token_hash = :tokenHash AND team_id = :teamId")
+                        .bind("tokenHash", tokenHash)
+                        .bind("teamId", teamId)
+                        .execute())
+                == 1;
+    }
+
     // ---- API tokens
 
     @Override
@@ -327,6 +338,25 @@ final class SqliteAccounts implements Accounts {
                         .bind("tokenHash", tokenHash)
                         .map((row, context) -> token(row))
                         .findOne());
+    }
+
+    @Override
+    public List<ApiToken> tokens(long userId) {
+        return reader.read(handle -> handle.createQuery("SELECT " + TOKEN_COLUMNS + " FROM tokens"
+                        + " WHERE user_id = :userId ORDER BY created_at DESC, id DESC")
+                .bind("userId", userId)
+                .map((row, context) -> token(row))
+                .list());
+    }
+
+    @Override
+    public boolean deleteToken(long tokenId, long userId) {
+        return writer.inTransaction(
+                        handle -> handle.createUpdate("DELETE FROM tokens WHERE id = :id AND user_id = :userId")
+                                .bind("id", tokenId)
+                                .bind("userId", userId)
+                                .execute())
+                == 1;
     }
 
     /**
@@ -366,7 +396,11 @@ final class SqliteAccounts implements Accounts {
     }
 
     private static ApiToken token(ResultSet row) throws SQLException {
-        return new ApiToken(row.getLong("id"), row.getString("name"), Columns.nullableLong(row, "user_id"));
+        return new ApiToken(
+                row.getLong("id"),
+                row.getString("name"),
+                Columns.nullableLong(row, "user_id"),
+                Instant.ofEpochMilli(row.getLong("created_at")));
     }
 
     private static Invite invite(ResultSet row) throws SQLException {

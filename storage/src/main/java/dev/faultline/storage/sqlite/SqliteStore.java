@@ -440,6 +440,11 @@ public final class SqliteStore implements Store, Accounts {
     }
 
     @Override
+    public boolean deleteInvite(String tokenHash, long teamId) {
+        return accounts.deleteInvite(tokenHash, teamId);
+    }
+
+    @Override
     public ApiToken createToken(String name, String tokenHash, Long userId) {
         return accounts.createToken(name, tokenHash, userId);
     }
@@ -447,6 +452,16 @@ public final class SqliteStore implements Store, Accounts {
     @Override
     public Optional<ApiToken> token(String tokenHash) {
         return accounts.token(tokenHash);
+    }
+
+    @Override
+    public List<ApiToken> tokens(long userId) {
+        return accounts.tokens(userId);
+    }
+
+    @Override
+    public boolean deleteToken(long tokenId, long userId) {
+        return accounts.deleteToken(tokenId, userId);
     }
 
     @Override
