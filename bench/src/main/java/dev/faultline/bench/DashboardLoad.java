@@ -182,13 +182,13 @@ final class DashboardLoad {
                     .start(worker));
         }
         long benchPid = ProcessHandle.current().pid();
-        sleepUntil(window.start);
+        Pacing.sleepUntil(window.start);
         double serverCpuBefore = ProcStats.cpuSeconds(serverPid);
         double benchCpuBefore = ProcStats.cpuSeconds(benchPid);
-        sleepUntil(window.end);
-        double serverCpu = difference(ProcStats.cpuSeconds(serverPid), serverCpuBefore);
-        double benchCpu = difference(ProcStats.cpuSeconds(benchPid), benchCpuBefore);
-        joinAll(
+        Pacing.sleepUntil(window.end);
+        double serverCpu = ProcStats.cpuDelta(ProcStats.cpuSeconds(serverPid), serverCpuBefore);
+        double benchCpu = ProcStats.cpuDelta(ProcStats.cpuSeconds(benchPid), benchCpuBefore);
+        Pacing.joinAll(
                 threads,
                 System.nanoTime() + TIMEOUT.toNanos() + Duration.ofSeconds(1).toNanos());
 
@@ -338,7 +338,7 @@ final class DashboardLoad {
                     if (due >= window.end) {
                         return;
                     }
-                    sleepUntil(due);
+                    Pacing.sleepUntil(due);
                     if (System.nanoTime() >= window.end) {
                         return; // a backlog left when the window closed is not sent
                     }
@@ -369,30 +369,6 @@ final class DashboardLoad {
                 if (counts) {
                     errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                 }
-            }
-        }
-    }
-
-    private static double difference(double after, double before) {
-        return after < 0 || before < 0 ? -1 : after - before;
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-        }
-    }
-
-    private static void joinAll(List<Thread> threads, long deadline) {
-        for (Thread thread : threads) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
-                    thread.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

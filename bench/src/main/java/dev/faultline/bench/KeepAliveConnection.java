@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * One keep-alive HTTP/1.1 connection for requests of any method and target, the way {@link SocketClient} sends its
- * templates: head and body written with one call, the response read to its end. It connects on the first send and
+ * One keep-alive HTTP/1.1 connection: head and body written with one call, the response read to its end. Sends
+ * requests of any method and target, or prepared bytes ({@link SocketClient}'s stamped templates). It connects on the first send and
  * again after an I/O error. Not thread-safe: one per worker thread.
  */
 final class KeepAliveConnection implements AutoCloseable {
@@ -57,6 +57,14 @@ final class KeepAliveConnection implements AutoCloseable {
         byte[] request = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return exchange(request);
+    }
+
+    /**
+     * Writes a prepared request (head and body in one array) and reads the whole response; after an I/O error the
+     * connection is closed and the error rethrown.
+     */
+    HttpResponse exchange(byte[] request) throws IOException {
         try {
             if (socket == null) {
                 open();

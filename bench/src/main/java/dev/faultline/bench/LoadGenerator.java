@@ -75,19 +75,19 @@ final class LoadGenerator {
             workers.add(worker);
             threads.add(client.workerThreads().start(worker));
         }
-        sleepUntil(measureStart);
+        Pacing.sleepUntil(measureStart);
         double serverCpuBefore = ProcStats.cpuSeconds(serverPid);
         double benchCpuBefore = ProcStats.cpuSeconds(benchPid);
-        sleepUntil(measureEnd);
-        double serverCpu = difference(ProcStats.cpuSeconds(serverPid), serverCpuBefore);
-        double benchCpu = difference(ProcStats.cpuSeconds(benchPid), benchCpuBefore);
-        joinAll(
+        Pacing.sleepUntil(measureEnd);
+        double serverCpu = ProcStats.cpuDelta(ProcStats.cpuSeconds(serverPid), serverCpuBefore);
+        double benchCpu = ProcStats.cpuDelta(ProcStats.cpuSeconds(benchPid), benchCpuBefore);
+        Pacing.joinAll(
                 threads,
                 System.nanoTime()
                         + requestTimeout.toNanos()
                         + Duration.ofSeconds(1).toNanos());
         workers.forEach(worker -> worker.connection.close()); // unblocks any worker still stuck in a read
-        joinAll(threads, System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        Pacing.joinAll(threads, System.nanoTime() + Duration.ofSeconds(1).toNanos());
 
         Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
         Map<String, Long> errors = new TreeMap<>();
@@ -149,30 +149,6 @@ final class LoadGenerator {
                     }
                     LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // no busy loop against a dead server
                 }
-            }
-        }
-    }
-
-    private static double difference(double after, double before) {
-        return after < 0 || before < 0 ? -1 : after - before;
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-        }
-    }
-
-    private static void joinAll(List<Thread> threads, long deadline) {
-        for (Thread thread : threads) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
-                    thread.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

@@ -83,4 +83,9 @@ final class ProcStats {
             }
         }
     }
+
+    /** CPU seconds used between two readings, or -1 when either reading failed (was -1). */
+    static double cpuDelta(double after, double before) {
+        return after < 0 || before < 0 ? -1 : after - before;
+    }
 }

@@ -1,9 +1,6 @@
 package dev.faultline.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +20,16 @@ import java.util.Map;
 final class SocketClient implements LoadClient {
 
     private final Scenario scenario;
-    private final InetSocketAddress address;
+    private final String host;
+    private final int port;
     private final int timeoutMillis;
     private final byte[][] requests;
     private final int[] bodyStarts;
 
     SocketClient(Scenario scenario, String host, int port, int timeoutMillis) {
         this.scenario = scenario;
-        this.address = new InetSocketAddress(host, port);
+        this.host = host;
+        this.port = port;
         this.timeoutMillis = timeoutMillis;
         List<RequestTemplate> templates = scenario.templates();
         this.requests = new byte[templates.size()][];
@@ -79,9 +78,7 @@ final class SocketClient implements LoadClient {
     private final class SocketConnection implements Connection {
 
         private final byte[][] ownRequests = new byte[requests.length][];
-        private Socket socket;
-        private OutputStream out;
-        private HttpResponseReader reader;
+        private final KeepAliveConnection connection = new KeepAliveConnection(host, port, timeoutMillis);
 
         SocketConnection() {
             for (int index = 0; index < requests.length; index++) {
@@ -93,49 +90,17 @@ final class SocketClient implements LoadClient {
         public HttpResponse send(int template, long sequence) throws IOException {
             byte[] request = ownRequests[template];
             scenario.templates().get(template).stamp(request, bodyStarts[template], sequence);
-            if (socket == null) {
-                open();
-            }
-            out.write(request);
-            HttpResponse response = reader.read();
-            if (!response.keepAlive()) {
-                reset();
-            }
-            return response;
-        }
-
-        private void open() throws IOException {
-            Socket opened = new Socket();
-            try {
-                opened.setTcpNoDelay(true);
-                opened.setSoTimeout(timeoutMillis);
-                opened.connect(address, timeoutMillis);
-            } catch (IOException e) {
-                opened.close();
-                throw e;
-            }
-            socket = opened;
-            out = opened.getOutputStream();
-            reader = new HttpResponseReader(opened.getInputStream());
+            return connection.exchange(request);
         }
 
         @Override
         public void reset() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a broken socket: nothing left to do
-                }
-            }
-            socket = null;
-            out = null;
-            reader = null;
+            connection.reset();
         }
 
         @Override
         public void close() {
-            reset();
+            connection.close();
         }
     }
 }
