@@ -11,7 +11,6 @@ import dev.faultline.core.model.Group;
 import dev.faultline.core.model.GroupStatus;
 import dev.faultline.core.store.Actor;
 import dev.faultline.core.store.GroupChange;
-import dev.faultline.core.store.GroupQuery;
 import dev.faultline.storage.sqlite.SqliteStore;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -61,16 +60,16 @@ class GroupListPagesIT {
         shop = accounts.app(team, "Shop web", "SHOP_WEB_KEY_000000000001");
         admin = accounts.app(team, "Shop admin", "SHOP_ADMIN_KEY_0000000001");
         Instant now = Instant.now();
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.SearchException", "search broke")
                         .groupingKey("search")
                         .occurredOn(now.minus(Duration.ofDays(10)))
                         .version("0.9"));
         for (String user : List.of("alice", "bob", "alice")) {
-            send(shop, checkout(now.minus(Duration.ofHours(3)), user));
+            server.sendEntry(shop, checkout(now.minus(Duration.ofHours(3)), user));
         }
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.LoginException", "login timed out")
                         .groupingKey("login")
@@ -79,14 +78,14 @@ class GroupListPagesIT {
                         .user("carol")
                         .tags("auth")
                         .environment("iOS", "iPhone15,2"));
-        send(shop, checkout(now.minus(Duration.ofHours(1)), "alice"));
-        send(
+        server.sendEntry(shop, checkout(now.minus(Duration.ofHours(1)), "alice"));
+        server.sendEntry(
                 admin,
                 RaygunEntry.error("demo.ReportException", "report export failed")
                         .groupingKey("export"));
-        checkout = groupId(shop, "demo.CheckoutException");
-        login = groupId(shop, "demo.LoginException");
-        search = groupId(shop, "demo.SearchException");
+        checkout = server.groupId(shop, "demo.CheckoutException");
+        login = server.groupId(shop, "demo.LoginException");
+        search = server.groupId(shop, "demo.SearchException");
         store.updateGroups(List.of(login), GroupChange.status(GroupStatus.IGNORED), new Actor(null, "setup"));
         session = DashboardSession.signIn(server, "lead@example.com");
     }
@@ -104,19 +103,6 @@ class GroupListPagesIT {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static void send(App app, RaygunEntry entry) {
-        HttpResponse<String> response = server.post("/entries", app.apiKey(), entry.bytes());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    }
-
-    static long groupId(App app, String className) {
-        return store.groups(new GroupQuery(app.id(), null, null, null, 200)).items().stream()
-                .filter(group -> group.className().equals(className))
-                .findFirst()
-                .orElseThrow()
-                .id();
     }
 
     static String row(String html, long groupId) {
@@ -240,14 +226,14 @@ class GroupListPagesIT {
     void bulkTriageChangesTheSelectedGroupsAndComesBack() {
         App bulk = accounts.app(team, "Bulk", "BULK_KEY_0000000000000001");
         for (String key : List.of("x", "y", "z")) {
-            send(
+            server.sendEntry(
                     bulk,
                     RaygunEntry.error("demo.Bulk" + key.toUpperCase(), "bulk " + key)
                             .groupingKey("bulk-" + key));
         }
-        long x = groupId(bulk, "demo.BulkX");
-        long y = groupId(bulk, "demo.BulkY");
-        long z = groupId(bulk, "demo.BulkZ");
+        long x = server.groupId(bulk, "demo.BulkX");
+        long y = server.groupId(bulk, "demo.BulkY");
+        long z = server.groupId(bulk, "demo.BulkZ");
         String back = "/apps/" + bulk.id() + "/groups?sort=count";
         session.page(back);
 
@@ -273,8 +259,9 @@ class GroupListPagesIT {
     void bulkTriageRefusesWhatItCannotDoAndChangesNothing() {
         Team rivals = accounts.team("Rivals");
         App rival = accounts.app(rivals, "Rival app", "RIVAL_KEY_000000000000001");
-        send(rival, RaygunEntry.error("demo.RivalException", "not yours").groupingKey("rival"));
-        long theirs = groupId(rival, "demo.RivalException");
+        server.sendEntry(
+                rival, RaygunEntry.error("demo.RivalException", "not yours").groupingKey("rival"));
+        long theirs = server.groupId(rival, "demo.RivalException");
         session.page("/groups");
 
         HttpResponse<String> none =

@@ -65,19 +65,6 @@ class GroupPagesIT {
         server.close();
     }
 
-    static void send(App app, RaygunEntry entry) {
-        HttpResponse<String> response = server.post("/entries", app.apiKey(), entry.bytes());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    }
-
-    static long groupId(App app, String className) {
-        return store.groups(new GroupQuery(app.id(), null, null, null, 200)).items().stream()
-                .filter(group -> group.className().equals(className))
-                .findFirst()
-                .orElseThrow()
-                .id();
-    }
-
     static RaygunEntry rich() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", "Mozilla/5.0");
@@ -107,8 +94,8 @@ class GroupPagesIT {
 
     @Test
     void theGroupPageShowsTheReportInFull() {
-        send(shop, rich());
-        long group = groupId(shop, "demo.CheckoutException");
+        server.sendEntry(shop, rich());
+        long group = server.groupId(shop, "demo.CheckoutException");
 
         String html = session.page("/groups/" + group);
 
@@ -151,8 +138,9 @@ class GroupPagesIT {
 
     @Test
     void statusAssignmentAndCommentsAreAppliedAndShownInTheActivity() {
-        send(shop, RaygunEntry.error("demo.TriageException", "triage me").groupingKey("triage"));
-        long group = groupId(shop, "demo.TriageException");
+        server.sendEntry(
+                shop, RaygunEntry.error("demo.TriageException", "triage me").groupingKey("triage"));
+        long group = server.groupId(shop, "demo.TriageException");
         session.page("/groups/" + group);
 
         HttpResponse<String> status = session.post("/groups/" + group + "/status", "status", "ignored");
@@ -186,8 +174,9 @@ class GroupPagesIT {
 
     @Test
     void invalidTriageFormsShowThePageWithTheReason() {
-        send(shop, RaygunEntry.error("demo.InvalidException", "bad forms").groupingKey("invalid"));
-        long group = groupId(shop, "demo.InvalidException");
+        server.sendEntry(
+                shop, RaygunEntry.error("demo.InvalidException", "bad forms").groupingKey("invalid"));
+        long group = server.groupId(shop, "demo.InvalidException");
         User outsider = accounts.user("outsider@example.com", false, accounts.team("Elsewhere"), Role.MEMBER);
         session.page("/groups/" + group);
 
@@ -220,12 +209,12 @@ class GroupPagesIT {
 
     @Test
     void resolvedInAVersionStaysResolvedForOlderReportsAndRegressesForNewerOnes() {
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.VersionedException", "versioned")
                         .groupingKey("versioned")
                         .version("1.8"));
-        long group = groupId(shop, "demo.VersionedException");
+        long group = server.groupId(shop, "demo.VersionedException");
         session.page("/groups/" + group);
 
         HttpResponse<String> resolved =
@@ -233,7 +222,7 @@ class GroupPagesIT {
         assertThat(resolved.statusCode()).isEqualTo(303);
         assertThat(session.page("/groups/" + group)).contains("data-status=\"resolved\">Resolved in 2.0</span>");
 
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.VersionedException", "versioned")
                         .groupingKey("versioned")
@@ -244,7 +233,7 @@ class GroupPagesIT {
                 .doesNotContain("data-kind=\"regressed\"");
         assertThat(afterOlder).contains("<option value=\"resolved_in_version\" selected>", "value=\"2.0\"");
 
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.VersionedException", "versioned")
                         .groupingKey("versioned")
@@ -262,18 +251,18 @@ class GroupPagesIT {
     @Test
     void theChartDataIsZeroFilledHourlyUpToAWeekAndDailyBeyond() {
         Instant now = Instant.now();
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.ChartException", "chart")
                         .groupingKey("chart")
                         .occurredOn(now.minus(Duration.ofDays(10))));
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.ChartException", "chart")
                         .groupingKey("chart")
                         .occurredOn(now.minus(Duration.ofHours(2))));
-        send(shop, RaygunEntry.error("demo.ChartException", "chart").groupingKey("chart"));
-        long group = groupId(shop, "demo.ChartException");
+        server.sendEntry(shop, RaygunEntry.error("demo.ChartException", "chart").groupingKey("chart"));
+        long group = server.groupId(shop, "demo.ChartException");
 
         JsonNode day = chart(group, "?range=24h");
         JsonNode week = chart(group, "");
@@ -310,13 +299,13 @@ class GroupPagesIT {
     @Test
     void eventsAreNavigatedOlderAndNewerWithinTheirGroup() {
         for (String version : new String[] {"1", "2", "3"}) {
-            send(
+            server.sendEntry(
                     shop,
                     RaygunEntry.error("demo.NavException", "nav " + version)
                             .groupingKey("nav")
                             .version(version));
         }
-        long group = groupId(shop, "demo.NavException");
+        long group = server.groupId(shop, "demo.NavException");
         long newest = store.latestEvent(group).orElseThrow();
 
         String latest = session.page("/groups/" + group);
@@ -332,9 +321,10 @@ class GroupPagesIT {
         assertThat(oldest)
                 .contains("version <span class=\"chip\">1</span>")
                 .doesNotContain("data-testid=\"older-event\"");
-        send(shop, RaygunEntry.error("demo.OtherNavException", "elsewhere").groupingKey("other-nav"));
-        long foreignEvent =
-                store.latestEvent(groupId(shop, "demo.OtherNavException")).orElseThrow();
+        server.sendEntry(
+                shop, RaygunEntry.error("demo.OtherNavException", "elsewhere").groupingKey("other-nav"));
+        long foreignEvent = store.latestEvent(server.groupId(shop, "demo.OtherNavException"))
+                .orElseThrow();
         assertThat(session.get("/groups/" + group + "?event=" + foreignEvent).statusCode())
                 .isEqualTo(404);
         assertThat(session.get("/groups/" + group + "?event=x").statusCode()).isEqualTo(404);
@@ -347,8 +337,9 @@ class GroupPagesIT {
     void theOriginalPayloadDownloadsAsJson() {
         RaygunEntry entry =
                 RaygunEntry.error("demo.PayloadException", "payload").groupingKey("payload");
-        send(shop, entry);
-        long event = store.latestEvent(groupId(shop, "demo.PayloadException")).orElseThrow();
+        server.sendEntry(shop, entry);
+        long event =
+                store.latestEvent(server.groupId(shop, "demo.PayloadException")).orElseThrow();
 
         HttpResponse<String> payload = session.get("/events/" + event + "/payload");
 
@@ -360,7 +351,7 @@ class GroupPagesIT {
         assertThat(payload.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(TestServer.parse(payload.body()))
                 .isEqualTo(TestServer.parse(new String(entry.bytes(), StandardCharsets.UTF_8)));
-        assertThat(session.page("/groups/" + groupId(shop, "demo.PayloadException")))
+        assertThat(session.page("/groups/" + server.groupId(shop, "demo.PayloadException")))
                 .contains("href=\"/events/" + event + "/payload\" download");
     }
 
@@ -449,7 +440,7 @@ class GroupPagesIT {
                                 bulk.append("]").toString().getBytes(StandardCharsets.UTF_8))
                         .statusCode())
                 .isEqualTo(202);
-        long group = groupId(shop, "demo.UsersException");
+        long group = server.groupId(shop, "demo.UsersException");
 
         String html = session.page("/groups/" + group);
         String all = session.page("/groups/" + group + "/users");
@@ -464,8 +455,9 @@ class GroupPagesIT {
     void anotherTeamsGroupsAndEventsAreNotFound() {
         Team rivals = accounts.team("Rivals");
         App rival = accounts.app(rivals, "Rival app", "RIVAL_KEY_000000000000001");
-        send(rival, RaygunEntry.error("demo.RivalException", "not yours").groupingKey("rival"));
-        long group = groupId(rival, "demo.RivalException");
+        server.sendEntry(
+                rival, RaygunEntry.error("demo.RivalException", "not yours").groupingKey("rival"));
+        long group = server.groupId(rival, "demo.RivalException");
         long event = store.latestEvent(group).orElseThrow();
         session.page("/groups");
 
@@ -486,7 +478,7 @@ class GroupPagesIT {
     void hostileReportContentIsShownAsText() {
         String script = "<script>alert(1)</script>";
         String image = "\"><img src=x onerror=alert(1)>";
-        send(
+        server.sendEntry(
                 shop,
                 RaygunEntry.error("demo.Hostile" + script, image + script)
                         .groupingKey("hostile")
@@ -506,7 +498,7 @@ class GroupPagesIT {
                                 Map.of(image, script),
                                 Map.of(script, script),
                                 script));
-        long group = groupId(shop, "demo.Hostile" + script);
+        long group = server.groupId(shop, "demo.Hostile" + script);
 
         String page = session.page("/groups/" + group);
         String list = session.page("/groups?q=" + "Hostile");

@@ -3,6 +3,7 @@ package dev.faultline.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.model.App;
+import dev.faultline.core.store.GroupQuery;
 import dev.faultline.server.api.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +79,23 @@ final class TestServer implements AutoCloseable {
                 .header("X-ApiKey", apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Sends a Raygun entry with the app's key, requiring a 202. */
+    void sendEntry(App app, RaygunEntry entry) {
+        HttpResponse<String> response = post("/entries", app.apiKey(), entry.bytes());
+        if (response.statusCode() != 202) {
+            throw new AssertionError("POST /entries answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** The id of the app's group of errors of type {@code className} (among its 200 newest). */
+    long groupId(App app, String className) {
+        return server.store().groups(new GroupQuery(app.id(), null, null, null, 200)).items().stream()
+                .filter(group -> group.className().equals(className))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no group of " + className + " in app " + app.id()))
+                .id();
     }
 
     /** GETs an API path with the test token and returns the parsed JSON, requiring a 200. */
