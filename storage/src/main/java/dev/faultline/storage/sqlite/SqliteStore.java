@@ -15,6 +15,10 @@ import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
+import dev.faultline.core.notify.Delivery;
+import dev.faultline.core.notify.Notification;
+import dev.faultline.core.notify.Outbox;
+import dev.faultline.core.notify.Webhook;
 import dev.faultline.core.store.Activity;
 import dev.faultline.core.store.Actor;
 import dev.faultline.core.store.Attachment;
@@ -42,24 +46,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The single-node {@link Store} and {@link Accounts}: one SQLite file in WAL mode. Every write goes
+ * The single-node {@link Store}, {@link Accounts} and {@link Outbox}: one SQLite file in WAL mode. Every write goes
  * through one connection, one transaction per call, taking turns on one lock; reads use connections
  * of their own and never wait for the writer. Several processes may open the same file (the CLI
  * beside a running server); SQLite's file locks order their writes. Thread-safe.
  */
-public final class SqliteStore implements Store, Accounts {
+public final class SqliteStore implements Store, Accounts, Outbox {
     private static final int MAX_IDLE_READERS = 4;
 
     private final SqliteWriter writer;
     private final ReadConnections readConnections;
     private final Reader reader;
     private final SqliteAccounts accounts;
+    private final SqliteOutbox outbox;
 
     private SqliteStore(SqliteWriter writer, ReadConnections readConnections) {
         this.writer = writer;
         this.readConnections = readConnections;
         this.reader = new Reader(readConnections);
         this.accounts = new SqliteAccounts(writer, reader);
+        this.outbox = new SqliteOutbox(writer, reader);
     }
 
     /**
@@ -307,7 +313,7 @@ public final class SqliteStore implements Store, Accounts {
     public Optional<Activity> comment(long groupId, String text, Actor actor) {
         requireNonNull(text, "text");
         requireNonNull(actor, "actor");
-        return writer.inTransaction(new InsertComment(groupId, text, actor, Instant.now())::execute);
+        return writer.inTransactionWithStatements(new InsertComment(groupId, text, actor, Instant.now())::execute);
     }
 
     @Override
@@ -462,6 +468,63 @@ public final class SqliteStore implements Store, Accounts {
     @Override
     public boolean deleteToken(long tokenId, long userId) {
         return accounts.deleteToken(tokenId, userId);
+    }
+
+    // ---- webhooks and their deliveries (SqliteOutbox)
+
+    @Override
+    public Webhook createWebhook(Webhook webhook) {
+        return outbox.createWebhook(webhook);
+    }
+
+    @Override
+    public Optional<Webhook> updateWebhook(Webhook webhook) {
+        return outbox.updateWebhook(webhook);
+    }
+
+    @Override
+    public boolean deleteWebhook(long webhookId) {
+        return outbox.deleteWebhook(webhookId);
+    }
+
+    @Override
+    public Optional<Webhook> webhook(long webhookId) {
+        return outbox.webhook(webhookId);
+    }
+
+    @Override
+    public List<Webhook> webhooks(long appId) {
+        return outbox.webhooks(appId);
+    }
+
+    @Override
+    public List<Delivery> due(Instant now, int limit) {
+        return outbox.due(now, limit);
+    }
+
+    @Override
+    public void delivered(long deliveryId, int status, long durationMillis, Instant at) {
+        outbox.delivered(deliveryId, status, durationMillis, at);
+    }
+
+    @Override
+    public void failed(long deliveryId, Integer status, String error, long durationMillis, Instant retryAt) {
+        outbox.failed(deliveryId, status, error, durationMillis, retryAt);
+    }
+
+    @Override
+    public List<Delivery> deliveries(long webhookId, int limit) {
+        return outbox.deliveries(webhookId, limit);
+    }
+
+    @Override
+    public boolean resend(long deliveryId, Instant now) {
+        return outbox.resend(deliveryId, now);
+    }
+
+    @Override
+    public Delivery enqueueTest(long webhookId, Notification notification) {
+        return outbox.enqueueTest(webhookId, notification);
     }
 
     @Override

@@ -54,16 +54,29 @@ final class SqliteWriter implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction with the group cache, which it must keep in step with
-     * the triage state it writes. When the transaction fails, the whole cache is forgotten: rare,
-     * and simpler than undoing each change.
+     * the triage state it writes, and the statements of the write path (the outbox's). When the
+     * transaction fails, the whole cache is forgotten: rare, and simpler than undoing each change.
      */
-    <T> T inTransactionWithGroups(BiFunction<Handle, GroupCache, T> work) {
+    <T> T inTransactionWithGroups(TriageWork<T> work) {
         return inTransaction(
                 handle -> {
                     dropStaleGroups();
-                    return work.apply(handle, groups);
+                    return work.execute(handle, statements, groups);
                 },
                 groups::clear);
+    }
+
+    /** Work of a triage transaction; see {@link #inTransactionWithGroups}. */
+    interface TriageWork<T> {
+        T execute(Handle handle, StatementCache statements, GroupCache groups);
+    }
+
+    /**
+     * Runs {@code work} in one transaction with the writer's handle and the statements of the write
+     * path (to write to the outbox, {@link InsertNotifications}).
+     */
+    <T> T inTransactionWithStatements(BiFunction<Handle, StatementCache, T> work) {
+        return inTransaction(handle -> work.apply(handle, statements));
     }
 
     /** Runs {@code work} with the writer's handle in one transaction. */

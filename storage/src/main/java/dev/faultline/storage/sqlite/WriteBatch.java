@@ -7,6 +7,7 @@ import dev.faultline.core.ingest.IngestItem;
 import dev.faultline.core.ingest.SessionActivity;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.Report;
+import dev.faultline.core.notify.EventType;
 import dev.faultline.core.store.Store.DropKey;
 import dev.faultline.storage.internal.BatchCounters;
 import dev.faultline.storage.sqlite.ReopenGroups.Regression;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * creates each report's group, applies its triage state (a report of a discarding group is dropped,
  * one that reopens a resolved group regresses it), inserts the events, then adds up the counters
  * once per group, hour, version, user and facet; attachments and sessions are written in a JDBC
- * batch each. Used once, under the writer's lock; not thread-safe.
+ * batch each. A new group or a regression writes a notification to the outbox, in the same
+ * transaction; other reports write none. Used once, under the writer's lock; not thread-safe.
  */
 final class WriteBatch {
     private static final Stored SESSION = new Stored(0, 0, false, false);
@@ -37,6 +39,8 @@ final class WriteBatch {
     private final Map<LogKey, Stored> logged = new HashMap<>();
     private final List<NewEvent> events = new ArrayList<>();
     private final BatchCounters counters = new BatchCounters();
+    private final List<NewNotification> notifications = new ArrayList<>();
+    private Instant now;
     private long nextEventId;
 
     WriteBatch(StatementCache statements, GroupCache groupCache) {
@@ -45,6 +49,7 @@ final class WriteBatch {
     }
 
     List<Stored> run(List<? extends IngestItem> batch) {
+        now = Instant.now();
         nextEventId = run(new SelectNextEventId());
         Stored[] results = new Stored[batch.size()];
         List<AttachmentUpload> attachments = new ArrayList<>();
@@ -69,7 +74,8 @@ final class WriteBatch {
         run(new UpsertGroupHours(counters.hours()));
         run(new UpsertGroupVersions(counters.versions()));
         run(new UpsertGroupFacets(counters.facets()));
-        run(new ReopenGroups(regressions, Instant.now()));
+        run(new ReopenGroups(regressions, now));
+        run(new InsertNotifications(notifications));
         if (!discarded.isEmpty()) {
             run(new UpsertDrops(discarded));
         }
@@ -117,6 +123,10 @@ final class WriteBatch {
         }
         long eventId = nextEventId++;
         events.add(new NewEvent(eventId, group.id(), ingest));
+        if (newGroup || regressed) {
+            EventType type = newGroup ? EventType.NEW_ERROR_OCCURRED : EventType.ERROR_REOCCURRED;
+            notifications.add(new NewNotification(ingest.appId(), group.id(), eventId, type, Map.of(), now));
+        }
         counters.add(group.id(), seen, report);
         if (logKey != null) {
             logged.put(logKey, new Stored(eventId, group.id(), false, true));

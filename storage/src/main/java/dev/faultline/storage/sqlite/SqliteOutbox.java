@@ -1,0 +1,176 @@
+package dev.faultline.storage.sqlite;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.faultline.core.notify.Delivery;
+import dev.faultline.core.notify.Notification;
+import dev.faultline.core.notify.Outbox;
+import dev.faultline.core.notify.Webhook;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@link Outbox} in the store's SQLite file: webhooks and their deliveries, written through the
+ * store's one writer, read on its read connections. Notifications themselves are written by the
+ * transactions that cause them ({@link InsertNotifications}); {@link SqliteStore} implements {@link
+ * Outbox} by handing every call here. Thread-safe.
+ */
+final class SqliteOutbox implements Outbox {
+    private static final String UPDATE_WEBHOOK = "UPDATE webhooks SET url = :url, enabled = :enabled,"
+            + " events = :events, secret = :secret, style = :style WHERE id = :id RETURNING "
+            + WebhookRows.COLUMNS;
+
+    private final SqliteWriter writer;
+    private final Reader reader;
+
+    SqliteOutbox(SqliteWriter writer, Reader reader) {
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    // ---- webhooks
+
+    @Override
+    public Webhook createWebhook(Webhook webhook) {
+        requireNonNull(webhook, "webhook");
+        return writer.inTransaction(handle -> handle.createQuery(
+                        "INSERT INTO webhooks (app_id, url, enabled, events, secret, style, created_at)"
+                                + " VALUES (:appId, :url, :enabled, :events, :secret, :style, :createdAt)"
+                                + " RETURNING " + WebhookRows.COLUMNS)
+                .bind("appId", webhook.appId())
+                .bind("createdAt", Instant.now().toEpochMilli())
+                .bindMap(settings(webhook))
+                .map((row, context) -> WebhookRows.webhook(row))
+                .one());
+    }
+
+    /** The app and creation time of a webhook do not change. */
+    @Override
+    public Optional<Webhook> updateWebhook(Webhook webhook) {
+        requireNonNull(webhook, "webhook");
+        return writer.inTransaction(handle -> handle.createQuery(UPDATE_WEBHOOK)
+                .bind("id", webhook.id())
+                .bindMap(settings(webhook))
+                .map((row, context) -> WebhookRows.webhook(row))
+                .findOne());
+    }
+
+    private static Map<String, Object> settings(Webhook webhook) {
+        requireNonNull(webhook.url(), "url");
+        requireNonNull(webhook.secret(), "secret");
+        requireNonNull(webhook.style(), "style");
+        return Map.of(
+                "url", webhook.url(),
+                "enabled", webhook.enabled(),
+                "events", WebhookRows.events(webhook.events()),
+                "secret", webhook.secret(),
+                "style", WebhookRows.style(webhook.style()));
+    }
+
+    /** Deletes the webhook with its deliveries; the notifications stay (other webhooks may have them). */
+    @Override
+    public boolean deleteWebhook(long webhookId) {
+        return writer.inTransaction(handle -> {
+            handle.createUpdate("DELETE FROM webhook_deliveries WHERE webhook_id = :id")
+                    .bind("id", webhookId)
+                    .execute();
+            return handle.createUpdate("DELETE FROM webhooks WHERE id = :id")
+                            .bind("id", webhookId)
+                            .execute()
+                    > 0;
+        });
+    }
+
+    @Override
+    public Optional<Webhook> webhook(long webhookId) {
+        return reader.read(handle -> selectWebhook(handle, webhookId));
+    }
+
+    private static Optional<Webhook> selectWebhook(Handle handle, long webhookId) {
+        return handle.createQuery("SELECT " + WebhookRows.COLUMNS + " FROM webhooks WHERE id = :id")
+                .bind("id", webhookId)
+                .map((row, context) -> WebhookRows.webhook(row))
+                .findOne();
+    }
+
+    @Override
+    public List<Webhook> webhooks(long appId) {
+        return reader.read(handle -> handle.createQuery(
+                        "SELECT " + WebhookRows.COLUMNS + " FROM webhooks WHERE app_id = :appId ORDER BY id")
+                .bind("appId", appId)
+                .map((row, context) -> WebhookRows.webhook(row))
+                .list());
+    }
+
+    // ---- deliveries
+
+    @Override
+    public List<Delivery> due(Instant now, int limit) {
+        requireNonNull(now, "now");
+        return reader.read(new SelectDueDeliveries(now, limit)::execute);
+    }
+
+    @Override
+    public void delivered(long deliveryId, int status, long durationMillis, Instant at) {
+        requireNonNull(at, "at");
+        writer.inTransaction(handle -> handle.createUpdate("UPDATE webhook_deliveries SET state = 'delivered',"
+                        + " attempts = attempts + 1, last_status = :status, last_error = NULL,"
+                        + " last_duration_ms = :duration, delivered_at = :at WHERE id = :id")
+                .bind("status", status)
+                .bind("duration", durationMillis)
+                .bind("at", at.toEpochMilli())
+                .bind("id", deliveryId)
+                .execute());
+    }
+
+    @Override
+    public void failed(long deliveryId, Integer status, String error, long durationMillis, Instant retryAt) {
+        writer.inTransaction(handle -> handle.createUpdate("UPDATE webhook_deliveries"
+                        + " SET state = CASE WHEN :retryAt IS NULL THEN 'failed' ELSE 'pending' END,"
+                        + " due_at = coalesce(:retryAt, due_at), attempts = attempts + 1,"
+                        + " last_status = :status, last_error = :error, last_duration_ms = :duration"
+                        + " WHERE id = :id")
+                .bind("retryAt", retryAt == null ? null : retryAt.toEpochMilli())
+                .bind("status", status)
+                .bind("error", error)
+                .bind("duration", durationMillis)
+                .bind("id", deliveryId)
+                .execute());
+    }
+
+    @Override
+    public List<Delivery> deliveries(long webhookId, int limit) {
+        return reader.read(handle -> DeliveryRows.list(
+                handle,
+                "SELECT id FROM webhook_deliveries WHERE webhook_id = :webhookId ORDER BY id DESC LIMIT :limit",
+                "d.id DESC",
+                Map.of("webhookId", webhookId, "limit", limit)));
+    }
+
+    /** Keeps the attempts made so far and the last attempt's outcome, for the dashboard. */
+    @Override
+    public boolean resend(long deliveryId, Instant now) {
+        requireNonNull(now, "now");
+        return writer.inTransaction(handle ->
+                handle.createUpdate("UPDATE webhook_deliveries SET state = 'pending', due_at = :now WHERE id = :id")
+                                .bind("now", now.toEpochMilli())
+                                .bind("id", deliveryId)
+                                .execute()
+                        > 0);
+    }
+
+    /**
+     * The notification goes to the webhook's app whatever its {@code appId}, and is due at its
+     * {@code at}.
+     *
+     * @throws IllegalArgumentException when there is no such webhook
+     */
+    @Override
+    public Delivery enqueueTest(long webhookId, Notification notification) {
+        requireNonNull(notification, "notification");
+        return writer.inTransaction(new EnqueueTest(webhookId, notification)::execute);
+    }
+}
