@@ -36,6 +36,15 @@ import java.util.function.Function;
  * @param signInWindow the window of {@code signInFailures}
  * @param keyGrace how long a rotated-out API key or app secret keeps working
  * @param linkLifetime how long setup, invite and password links stay valid
+ * @param webhookTimeout the connect timeout, and separately the whole-request timeout, of a webhook
+ *     delivery
+ * @param webhookMaxResponseBytes how much of a receiver's answer is read (the rest is discarded)
+ * @param webhookRetryPeriod how long after its first attempt a failing delivery is retried
+ * @param webhookFirstRetry the wait before the first retry; each later one waits twice as long
+ *     (at most an hour)
+ * @param webhookPoll how often the outbox is looked at for due deliveries
+ * @param webhookBlockPrivate whether webhooks to private, loopback, link-local and unspecified
+ *     addresses are refused
  */
 public record Config(
         String host,
@@ -63,7 +72,13 @@ public record Config(
         int signInFailures,
         Duration signInWindow,
         Duration keyGrace,
-        Duration linkLifetime) {
+        Duration linkLifetime,
+        Duration webhookTimeout,
+        int webhookMaxResponseBytes,
+        Duration webhookRetryPeriod,
+        Duration webhookFirstRetry,
+        Duration webhookPoll,
+        boolean webhookBlockPrivate) {
 
     public Config {
         if ((tlsCert == null) != (tlsKey == null)) {
@@ -102,6 +117,12 @@ public record Config(
         defaults.put("FAULTLINE_SIGNIN_WINDOW_MINUTES", "15");
         defaults.put("FAULTLINE_KEY_GRACE_HOURS", "24");
         defaults.put("FAULTLINE_LINK_HOURS", "72");
+        defaults.put("FAULTLINE_WEBHOOK_TIMEOUT_SECONDS", "10");
+        defaults.put("FAULTLINE_WEBHOOK_MAX_RESPONSE_BYTES", "65536");
+        defaults.put("FAULTLINE_WEBHOOK_RETRY_HOURS", "24");
+        defaults.put("FAULTLINE_WEBHOOK_FIRST_RETRY_SECONDS", "30");
+        defaults.put("FAULTLINE_WEBHOOK_POLL_MILLIS", "500");
+        defaults.put("FAULTLINE_WEBHOOK_BLOCK_PRIVATE", "false");
         return defaults;
     }
 
@@ -141,7 +162,13 @@ public record Config(
                 integer(get, "FAULTLINE_SIGNIN_MAX_FAILURES", 1, 1_000_000),
                 Duration.ofMinutes(integer(get, "FAULTLINE_SIGNIN_WINDOW_MINUTES", 1, 10_080)),
                 Duration.ofHours(integer(get, "FAULTLINE_KEY_GRACE_HOURS", 0, 87_600)),
-                Duration.ofHours(integer(get, "FAULTLINE_LINK_HOURS", 1, 87_600)));
+                Duration.ofHours(integer(get, "FAULTLINE_LINK_HOURS", 1, 87_600)),
+                Duration.ofSeconds(integer(get, "FAULTLINE_WEBHOOK_TIMEOUT_SECONDS", 1, 600)),
+                integer(get, "FAULTLINE_WEBHOOK_MAX_RESPONSE_BYTES", 0, 104_857_600),
+                Duration.ofHours(integer(get, "FAULTLINE_WEBHOOK_RETRY_HOURS", 0, 8_760)),
+                Duration.ofSeconds(integer(get, "FAULTLINE_WEBHOOK_FIRST_RETRY_SECONDS", 1, 3600)),
+                Duration.ofMillis(integer(get, "FAULTLINE_WEBHOOK_POLL_MILLIS", 10, 3_600_000)),
+                bool(get, "FAULTLINE_WEBHOOK_BLOCK_PRIVATE"));
     }
 
     private static String url(Function<String, String> get, String name) {
@@ -153,6 +180,15 @@ public record Config(
             throw new IllegalArgumentException(name + " must start with http:// or https://, got '" + value + "'");
         }
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    private static boolean bool(Function<String, String> get, String name) {
+        String value = get.apply(name);
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static Path path(Function<String, String> get, String name) {

@@ -7,6 +7,7 @@ import dev.faultline.core.store.BatchingReportLog;
 import dev.faultline.core.store.DropCounter;
 import dev.faultline.server.access.Access;
 import dev.faultline.server.api.ApiRoutes;
+import dev.faultline.server.api.WebhookRoutes;
 import dev.faultline.server.http.JsonResponses;
 import dev.faultline.server.http.Tls;
 import dev.faultline.server.ingest.AppCenterEndpoint;
@@ -14,6 +15,8 @@ import dev.faultline.server.ingest.AppKeys;
 import dev.faultline.server.ingest.Ingestor;
 import dev.faultline.server.ingest.RateLimits;
 import dev.faultline.server.ingest.RaygunEndpoint;
+import dev.faultline.server.notify.DeliveryWorker;
+import dev.faultline.server.notify.OutboundHttp;
 import dev.faultline.server.triage.Triage;
 import dev.faultline.server.web.AccountPages;
 import dev.faultline.server.web.AppPages;
@@ -56,11 +59,14 @@ public final class FaultlineServer implements AutoCloseable {
     private final Javalin http;
     private final Tls tls;
     private final Links links;
+    private final Config config;
+    private DeliveryWorker deliveries;
 
     private FaultlineServer(Config config) {
         // read before anything opens, so that a bad certificate or key fails start-up cleanly
         this.tls =
                 config.tls() ? Tls.fromPem(config.tlsCert(), config.tlsKey(), config.host(), config.httpsPort()) : null;
+        this.config = config;
         this.store = SqliteStore.open(config.databaseFile());
         this.reportLog = new BatchingReportLog(store, config.writerQueue(), config.writerBatch());
         this.drops = new DropCounter(store);
@@ -81,6 +87,7 @@ public final class FaultlineServer implements AutoCloseable {
         // hourly, the first run a minute after start
         housekeeping.scheduleWithFixedDelay(new RetentionJob(store, clock), 1, 60, TimeUnit.MINUTES);
         ApiRoutes api = new ApiRoutes(store, store, access, triage, drops, config.maxApiPage(), clock);
+        WebhookRoutes webhooks = new WebhookRoutes(store, store, access, config.maxApiPage(), clock);
         WebAuth auth = new WebAuth(store, config.sessionLifetime(), clock);
         Pages pages = new Pages(new Templates(), Assets.fromWebjars(), auth);
         this.links = new Links(store, config.linkLifetime(), clock);
@@ -110,6 +117,7 @@ public final class FaultlineServer implements AutoCloseable {
             }
             WebRoutes.register(javalin, auth, pages);
             api.register(javalin.routes);
+            webhooks.register(javalin.routes);
             signIn.register(javalin.routes);
             groupLists.register(javalin.routes);
             groupPages.register(javalin.routes);
@@ -143,6 +151,7 @@ public final class FaultlineServer implements AutoCloseable {
         try {
             server.http.start();
             server.setupLink = server.links.firstAdminSetup(server.consoleUrl(config));
+            server.deliveries = server.startDeliveries();
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -151,6 +160,21 @@ public final class FaultlineServer implements AutoCloseable {
     }
 
     private Optional<String> setupLink = Optional.empty();
+
+    /** Started once the port is known, which the links in payloads may need. */
+    private DeliveryWorker startDeliveries() {
+        OutboundHttp outbound = new OutboundHttp(
+                config.webhookTimeout(), config.webhookMaxResponseBytes(), config.webhookBlockPrivate());
+        return DeliveryWorker.start(
+                store,
+                store,
+                outbound,
+                Clock.systemUTC(),
+                config.publicUrl() != null ? config.publicUrl() : "http://localhost:" + port(),
+                config.webhookFirstRetry(),
+                config.webhookRetryPeriod(),
+                config.webhookPoll());
+    }
 
     /** The address links printed on the console start with. */
     private String consoleUrl(Config config) {
@@ -192,6 +216,9 @@ public final class FaultlineServer implements AutoCloseable {
     public void close() {
         reportLog.close();
         http.stop();
+        if (deliveries != null) {
+            deliveries.close();
+        }
         housekeeping.shutdownNow();
         drops.flush();
         store.close();

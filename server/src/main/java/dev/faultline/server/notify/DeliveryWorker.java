@@ -1,0 +1,174 @@
+package dev.faultline.server.notify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.faultline.core.notify.Delivery;
+import dev.faultline.core.notify.Outbox;
+import dev.faultline.core.notify.Webhook;
+import dev.faultline.core.store.Store;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Posts due deliveries from the outbox, off the ingest path: every poll it takes a batch, posts each
+ * on its own virtual thread and waits for all before the next, so a slow receiver holds up the
+ * others by at most the timeout. {@link Outbox#due} gives at most one delivery per webhook and
+ * group, so a group's notifications arrive in order. A failure is retried after the first retry
+ * wait, doubling each time up to an hour, until the retry period since the notification has passed;
+ * then the delivery is failed. Thread-safe.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+    static final int BATCH = 50;
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final Outbox outbox;
+    private final WebhookPayloads payloads;
+    private final OutboundHttp http;
+    private final Clock clock;
+    private final Duration firstRetry;
+    private final Duration retryPeriod;
+    private final ScheduledExecutorService poller;
+
+    private DeliveryWorker(
+            Outbox outbox,
+            WebhookPayloads payloads,
+            OutboundHttp http,
+            Clock clock,
+            Duration firstRetry,
+            Duration retryPeriod) {
+        this.outbox = outbox;
+        this.payloads = payloads;
+        this.http = http;
+        this.clock = clock;
+        this.firstRetry = firstRetry;
+        this.retryPeriod = retryPeriod;
+        this.poller = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("faultline-webhooks").daemon().factory());
+    }
+
+    /**
+     * Starts polling every {@code poll}.
+     *
+     * @param baseUrl the dashboard's address, for the links in payloads
+     */
+    public static DeliveryWorker start(
+            Outbox outbox,
+            Store store,
+            OutboundHttp http,
+            Clock clock,
+            String baseUrl,
+            Duration firstRetry,
+            Duration retryPeriod,
+            Duration poll) {
+        DeliveryWorker worker = new DeliveryWorker(
+                requireNonNull(outbox, "outbox"),
+                new WebhookPayloads(store, baseUrl),
+                requireNonNull(http, "http"),
+                requireNonNull(clock, "clock"),
+                firstRetry,
+                retryPeriod);
+        worker.poller.scheduleWithFixedDelay(worker::pollSafely, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        return worker;
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // a failed poll (the store closing, a bug) must not end the schedule
+            LOG.log(Level.WARNING, "webhook delivery poll failed", e);
+        }
+    }
+
+    void poll() {
+        List<Delivery> due = outbox.due(clock.instant(), BATCH);
+        if (due.isEmpty()) {
+            return;
+        }
+        try (ExecutorService posting = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Delivery delivery : due) {
+                posting.execute(() -> attempt(delivery));
+            }
+        }
+    }
+
+    private void attempt(Delivery delivery) {
+        try {
+            Optional<Webhook> webhook = outbox.webhook(delivery.webhookId());
+            if (webhook.isEmpty()) {
+                return; // deleted meanwhile, with its deliveries
+            }
+            Optional<byte[]> body = payloads.body(webhook.get().style(), delivery.notification());
+            if (body.isEmpty()) {
+                outbox.failed(delivery.id(), null, "the group or its app no longer exists", 0, null);
+                return;
+            }
+            OutboundHttp.Outcome outcome = http.post(
+                    URI.create(webhook.get().url()), body.get(), headers(webhook.get(), delivery, body.get()));
+            if (outcome.succeeded()) {
+                outbox.delivered(delivery.id(), outcome.status(), outcome.durationMillis(), clock.instant());
+            } else {
+                outbox.failed(
+                        delivery.id(), outcome.status(), outcome.error(), outcome.durationMillis(), retryAt(delivery));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "delivery " + delivery.id() + " could not be attempted", e);
+        }
+    }
+
+    private Map<String, String> headers(Webhook webhook, Delivery delivery, byte[] body) {
+        return Map.of(
+                "Content-Type",
+                "application/json",
+                "User-Agent",
+                "Faultline",
+                Signatures.HEADER,
+                Signatures.header(webhook.secret(), clock.instant().getEpochSecond(), body),
+                "X-Faultline-Event",
+                delivery.notification().type().wireName(),
+                "X-Faultline-Delivery",
+                Long.toString(delivery.id()));
+    }
+
+    /**
+     * When to try again after this failure, or null to give up: the first retry wait times two to the
+     * attempts made before this one, at most an hour, while within the retry period of the
+     * notification. A resent old delivery therefore gets one attempt.
+     */
+    Instant retryAt(Delivery delivery) {
+        Instant now = clock.instant();
+        Duration wait = backoff(firstRetry, delivery.attempts());
+        Instant next = now.plus(wait);
+        return next.isAfter(delivery.notification().at().plus(retryPeriod)) ? null : next;
+    }
+
+    static Duration backoff(Duration first, int attemptsBefore) {
+        if (attemptsBefore >= 20) {
+            return MAX_BACKOFF;
+        }
+        Duration wait = first.multipliedBy(1L << attemptsBefore);
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
