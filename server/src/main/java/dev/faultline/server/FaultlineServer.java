@@ -17,6 +17,7 @@ import dev.faultline.server.ingest.RateLimits;
 import dev.faultline.server.ingest.RaygunEndpoint;
 import dev.faultline.server.notify.DeliveryWorker;
 import dev.faultline.server.notify.OutboundHttp;
+import dev.faultline.server.notify.WebhookActions;
 import dev.faultline.server.triage.Triage;
 import dev.faultline.server.web.AccountPages;
 import dev.faultline.server.web.AppPages;
@@ -33,6 +34,7 @@ import dev.faultline.server.web.TeamPages;
 import dev.faultline.server.web.Templates;
 import dev.faultline.server.web.WebAuth;
 import dev.faultline.server.web.WebRoutes;
+import dev.faultline.server.web.WebhookPages;
 import dev.faultline.storage.sqlite.SqliteStore;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -102,6 +104,8 @@ public final class FaultlineServer implements AutoCloseable {
         AppPages appPages = new AppPages(store, store, access, pages, clock);
         AppSettingsPages appSettings =
                 new AppSettingsPages(store, store, access, drops, pages, clock, config.publicUrl(), config.keyGrace());
+        WebhookPages webhookPages =
+                new WebhookPages(store, store, access, new WebhookActions(store, store, clock), pages, clock);
 
         this.http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -123,6 +127,7 @@ public final class FaultlineServer implements AutoCloseable {
             groupPages.register(javalin.routes);
             appPages.register(javalin.routes);
             appSettings.register(javalin.routes);
+            webhookPages.register(javalin.routes);
             teams.register(javalin.routes);
             invites.register(javalin.routes);
             account.register(javalin.routes);
@@ -146,12 +151,17 @@ public final class FaultlineServer implements AutoCloseable {
 
     /** Opens the store under the configured data folder and starts listening. */
     public static FaultlineServer start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Config)}, with the clock of notifications and follow-ups (tests move it). */
+    static FaultlineServer start(Config config, Clock notificationClock) {
         requireNonNull(config, "config");
         FaultlineServer server = new FaultlineServer(config);
         try {
             server.http.start();
             server.setupLink = server.links.firstAdminSetup(server.consoleUrl(config));
-            server.deliveries = server.startDeliveries();
+            server.deliveries = server.startDeliveries(notificationClock);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -162,14 +172,14 @@ public final class FaultlineServer implements AutoCloseable {
     private Optional<String> setupLink = Optional.empty();
 
     /** Started once the port is known, which the links in payloads may need. */
-    private DeliveryWorker startDeliveries() {
+    private DeliveryWorker startDeliveries(Clock clock) {
         OutboundHttp outbound = new OutboundHttp(
                 config.webhookTimeout(), config.webhookMaxResponseBytes(), config.webhookBlockPrivate());
         return DeliveryWorker.start(
                 store,
                 store,
                 outbound,
-                Clock.systemUTC(),
+                clock,
                 config.publicUrl() != null ? config.publicUrl() : "http://localhost:" + port(),
                 config.webhookFirstRetry(),
                 config.webhookRetryPeriod(),

@@ -9,11 +9,15 @@ import com.microsoft.playwright.Page;
 import dev.faultline.core.account.Role;
 import dev.faultline.core.account.Team;
 import dev.faultline.core.model.App;
+import dev.faultline.core.notify.EventType;
+import dev.faultline.core.notify.Webhook;
 import dev.faultline.server.browser.Chromium;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +73,18 @@ class InjectionBrowserIT {
             Team team = accounts.team(evil("team-name"));
             App app = accounts.app(team, evil("app-name"), "INJECTION_KEY_0000000001");
             accounts.user("eve@example.com", false, team, Role.ADMIN);
+            // stored directly: the forms refuse such a URL, an older row might not
+            Webhook webhook = server.server
+                    .store()
+                    .createWebhook(new Webhook(
+                            0,
+                            app.id(),
+                            "https://hooks.example.com/" + evil("webhook-url"),
+                            true,
+                            EnumSet.allOf(EventType.class),
+                            "whsec_injection",
+                            Webhook.Style.RAYGUN,
+                            Instant.now()));
 
             RaygunEntry entry = RaygunEntry.error(evil("class-name"), evil("message"))
                     .version(evil("version"))
@@ -180,6 +196,8 @@ class InjectionBrowserIT {
                     "/apps/" + app.id() + "/groups",
                     "/apps",
                     "/apps/" + app.id() + "/settings",
+                    "/apps/" + app.id() + "/webhooks",
+                    "/apps/" + app.id() + "/webhooks/" + webhook.id(),
                     "/teams",
                     "/teams/" + team.id()));
             for (String groupPage : groupPages) {

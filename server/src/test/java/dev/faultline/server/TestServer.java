@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,11 +37,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, Map<String, String> settings) {
+        return start(dataDir, settings, Clock.systemUTC());
+    }
+
+    /** With the clock of notifications and follow-ups. */
+    static TestServer start(Path dataDir, Map<String, String> settings, Clock notificationClock) {
         Map<String, String> env = new HashMap<>(settings);
         env.put("FAULTLINE_HOST", "127.0.0.1");
         env.put("FAULTLINE_PORT", "0");
         env.put("FAULTLINE_DATA", dataDir.toString());
-        FaultlineServer server = FaultlineServer.start(Config.from(env));
+        FaultlineServer server = FaultlineServer.start(Config.from(env), notificationClock);
         App app = server.store()
                 .appByApiKey(API_KEY)
                 .orElseGet(() -> server.store().createApp("test app", API_KEY));

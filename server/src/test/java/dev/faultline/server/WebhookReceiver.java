@@ -27,8 +27,13 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
+        this(0);
+    }
+
+    /** On {@code port}, or any free port when 0. */
+    WebhookReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +83,11 @@ final class WebhookReceiver implements AutoCloseable {
             }
         }
         throw new AssertionError("nothing was posted to " + path + " within 15 s; received " + received);
+    }
+
+    /** Everything received so far and not yet taken, oldest first. */
+    java.util.List<Received> all() {
+        return java.util.List.copyOf(received);
     }
 
     /** Whether anything has arrived at {@code path} (without taking it). */

@@ -4,20 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.core.model.App;
-import dev.faultline.core.model.Group;
 import dev.faultline.core.notify.Delivery;
 import dev.faultline.core.notify.EventType;
-import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
 import dev.faultline.core.notify.Webhook;
-import dev.faultline.core.store.GroupQuery;
 import dev.faultline.core.store.Store;
 import dev.faultline.server.access.Access;
 import dev.faultline.server.access.NotFoundException;
 import dev.faultline.server.access.Principal;
 import dev.faultline.server.http.JsonResponses;
 import dev.faultline.server.notify.OutboundHttp;
-import dev.faultline.server.notify.Signatures;
+import dev.faultline.server.notify.WebhookActions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -26,7 +23,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -41,21 +37,16 @@ public final class WebhookRoutes {
     private static final String EVENT_NAMES =
             Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "));
 
-    /** Resending checks that the delivery is the webhook's among this many of its newest. */
-    private static final int RESENDABLE = 1000;
-
-    private final Store store;
     private final Outbox outbox;
     private final Access access;
     private final int maxPage;
-    private final Clock clock;
+    private final WebhookActions actions;
 
     public WebhookRoutes(Store store, Outbox outbox, Access access, int maxPage, Clock clock) {
-        this.store = requireNonNull(store, "store");
         this.outbox = requireNonNull(outbox, "outbox");
         this.access = requireNonNull(access, "access");
         this.maxPage = maxPage;
-        this.clock = requireNonNull(clock, "clock");
+        this.actions = new WebhookActions(store, outbox, clock);
     }
 
     /** Registers the routes; {@link ApiRoutes#register} must have run (authentication, errors). */
@@ -86,15 +77,12 @@ public final class WebhookRoutes {
         if (!body.has("url")) {
             throw ApiException.badRequest("url is required");
         }
-        Webhook webhook = outbox.createWebhook(new Webhook(
-                0,
+        Webhook webhook = actions.create(
                 app.id(),
                 url(body.get("url")),
                 body.has("enabled") ? flag(body.get("enabled")) : true,
                 body.has("events") ? events(body.get("events")) : EnumSet.allOf(EventType.class),
-                Signatures.newSecret(),
-                body.has("style") ? style(body.get("style")) : Webhook.Style.RAYGUN,
-                clock.instant()));
+                body.has("style") ? style(body.get("style")) : Webhook.Style.RAYGUN);
         JsonResponses.json(ctx, 201, WebhookView.of(webhook, true));
     }
 
@@ -134,9 +122,7 @@ public final class WebhookRoutes {
     private void resend(Context ctx) {
         Webhook webhook = managedWebhook(ctx);
         long deliveryId = Params.id(ctx, "deliveryId");
-        boolean owned =
-                outbox.deliveries(webhook.id(), RESENDABLE).stream().anyMatch(delivery -> delivery.id() == deliveryId);
-        if (!owned || !outbox.resend(deliveryId, clock.instant())) {
+        if (!actions.resend(webhook, deliveryId)) {
             throw new NotFoundException("delivery " + deliveryId + " of webhook " + webhook.id());
         }
         ctx.status(202);
@@ -145,21 +131,10 @@ public final class WebhookRoutes {
     /** Enqueues a new-error notification of the app's newest group for this webhook alone. */
     private void test(Context ctx) {
         Webhook webhook = managedWebhook(ctx);
-        List<Group> newest = store.groups(new GroupQuery(webhook.appId(), null, GroupQuery.Sort.FIRST_SEEN, null, 1))
-                .items();
-        if (newest.isEmpty()) {
-            throw new ApiException(409, "no_groups", "app " + webhook.appId() + " has no error group to send");
-        }
-        Group group = newest.getFirst();
-        Notification notification = new Notification(
-                0,
-                webhook.appId(),
-                group.id(),
-                store.latestEvent(group.id()).orElse(null),
-                EventType.NEW_ERROR_OCCURRED,
-                Map.of(),
-                clock.instant());
-        JsonResponses.json(ctx, 202, DeliveryView.of(outbox.enqueueTest(webhook.id(), notification)));
+        Delivery delivery = actions.sendTest(webhook)
+                .orElseThrow(() ->
+                        new ApiException(409, "no_groups", "app " + webhook.appId() + " has no error group to send"));
+        JsonResponses.json(ctx, 202, DeliveryView.of(delivery));
     }
 
     private Webhook visibleWebhook(Context ctx) {

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * others by at most the timeout. {@link Outbox#due} gives at most one delivery per webhook and
  * group, so a group's notifications arrive in order. A failure is retried after the first retry
  * wait, doubling each time up to an hour, until the retry period since the notification has passed;
- * then the delivery is failed. Thread-safe.
+ * then the delivery is failed. Each poll first sends the follow-ups that are due ({@link
+ * FollowUpScheduler}). Thread-safe.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
@@ -36,6 +37,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Outbox outbox;
     private final WebhookPayloads payloads;
     private final OutboundHttp http;
+    private final FollowUpScheduler followUps;
     private final Clock clock;
     private final Duration firstRetry;
     private final Duration retryPeriod;
@@ -51,6 +53,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.outbox = outbox;
         this.payloads = payloads;
         this.http = http;
+        this.followUps = new FollowUpScheduler(outbox, clock);
         this.clock = clock;
         this.firstRetry = firstRetry;
         this.retryPeriod = retryPeriod;
@@ -93,6 +96,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     void poll() {
+        followUps.run(BATCH);
         List<Delivery> due = outbox.due(clock.instant(), BATCH);
         if (due.isEmpty()) {
             return;

@@ -13,6 +13,7 @@ import dev.faultline.core.model.GroupStatus;
 import dev.faultline.core.notify.Delivery;
 import dev.faultline.core.notify.Delivery.State;
 import dev.faultline.core.notify.EventType;
+import dev.faultline.core.notify.FollowUp;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
 import dev.faultline.core.notify.Webhook;
@@ -297,6 +298,105 @@ public abstract class OutboxContract extends StoreContractSupport {
     }
 
     @Test
+    void disabledWebhook_keepsItsDeliveriesPendingUntilEnabledAgain() {
+        Webhook hook = webhook(app, true, EventType.NEW_ERROR_OCCURRED);
+        Webhook other = webhook(app, true, EventType.NEW_ERROR_OCCURRED);
+        write(report().ingest(app));
+
+        outbox().updateWebhook(withEnabled(hook, false));
+
+        assertThat(due()).extracting(Delivery::webhookId).containsExactly(other.id());
+        assertThat(only(hook).state()).isEqualTo(State.PENDING);
+
+        outbox().updateWebhook(withEnabled(hook, true));
+
+        assertThat(due()).extracting(Delivery::webhookId).containsExactly(hook.id(), other.id());
+    }
+
+    @Test
+    void delivery_isFoundById() {
+        Webhook hook = webhook(app, true, EventType.NEW_ERROR_OCCURRED);
+        Stored stored = write(report().ingest(app));
+        Delivery listed = only(hook);
+
+        assertThat(outbox().delivery(listed.id())).contains(listed);
+        assertThat(listed.notification().eventId()).isEqualTo(stored.eventId());
+        assertThat(outbox().delivery(listed.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void newGroup_startsFollowUpsOnlyWhenAWebhookTakesThem() {
+        webhook(app, true, EventType.NEW_ERROR_OCCURRED);
+        App other = newApp();
+        webhook(other, true, EventType.HOURLY_FOLLOW_UP);
+        webhook(newApp(), false, EventType.HOURLY_FOLLOW_UP);
+
+        write(report().ingest(app));
+        Stored stored = write(report().ingest(other), report().ingest(other)).getFirst();
+
+        List<FollowUp> due = outbox().dueFollowUps(now().plus(AHEAD), 10);
+        assertThat(due).hasSize(1);
+        FollowUp followUp = due.getFirst();
+        assertThat(followUp.groupId()).isEqualTo(stored.groupId());
+        assertThat(followUp.appId()).isEqualTo(other.id());
+        assertThat(followUp.step()).isZero();
+        assertThat(followUp.dueAt()).isEqualTo(followUp.startedAt().plus(Duration.ofMinutes(1)));
+        assertThat(followUp.occurrencesBefore()).isEqualTo(2);
+        assertThat(followUp.occurrences()).isEqualTo(2);
+        assertThat(followUp.status()).isEqualTo(GroupStatus.ACTIVE);
+        assertThat(followUp.continues()).isFalse();
+        assertThat(outbox().dueFollowUps(followUp.dueAt().minusMillis(1), 10)).isEmpty();
+    }
+
+    @Test
+    void sendFollowUp_fansOutAndMovesTheSequenceOn() {
+        Webhook hook = webhook(app, true, EventType.ONE_MINUTE_FOLLOW_UP);
+        long groupId = write(report().ingest(app)).groupId();
+        write(report().ingest(app));
+        FollowUp followUp = outbox().dueFollowUps(now().plus(AHEAD), 10).getFirst();
+        assertThat(followUp.continues()).isTrue();
+        Instant at = now();
+        Instant nextAt = followUp.startedAt().plus(Duration.ofMinutes(5));
+
+        assertThat(outbox().sendFollowUp(followUp, followUp(groupId, EventType.ONE_MINUTE_FOLLOW_UP, at), nextAt))
+                .isTrue();
+
+        Delivery delivery = only(hook);
+        assertThat(delivery.notification())
+                .extracting(Notification::type, Notification::groupId, Notification::appId, Notification::at)
+                .containsExactly(EventType.ONE_MINUTE_FOLLOW_UP, groupId, app.id(), at);
+        FollowUp next = outbox().dueFollowUps(now().plus(AHEAD), 10).getFirst();
+        assertThat(next.step()).isEqualTo(1);
+        assertThat(next.dueAt()).isEqualTo(nextAt);
+        assertThat(next.startedAt()).isEqualTo(followUp.startedAt());
+        assertThat(next.occurrencesBefore()).isEqualTo(2);
+        assertThat(next.continues()).isFalse();
+        assertThat(outbox().sendFollowUp(followUp, followUp(groupId, EventType.ONE_MINUTE_FOLLOW_UP, at), nextAt))
+                .as("a stale step sends nothing")
+                .isFalse();
+        assertThat(outbox().deliveries(hook.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void endFollowUps_endsTheSequenceAndARegressionStartsANewOne() {
+        webhook(app, true, EventType.HOURLY_FOLLOW_UP);
+        long groupId = write(report().ingest(app)).groupId();
+        FollowUp followUp = outbox().dueFollowUps(now().plus(AHEAD), 10).getFirst();
+        store.updateGroups(List.of(groupId), GroupChange.status(GroupStatus.RESOLVED), byAlice);
+        assertThat(outbox().dueFollowUps(now().plus(AHEAD), 10))
+                .extracting(FollowUp::status)
+                .containsExactly(GroupStatus.RESOLVED);
+
+        outbox().endFollowUps(followUp);
+
+        assertThat(outbox().dueFollowUps(now().plus(AHEAD), 10)).isEmpty();
+        write(report().ingest(app));
+        assertThat(outbox().dueFollowUps(now().plus(AHEAD), 10))
+                .extracting(FollowUp::groupId, FollowUp::step, FollowUp::occurrencesBefore, FollowUp::status)
+                .containsExactly(tuple(groupId, 0, 2L, GroupStatus.ACTIVE));
+    }
+
+    @Test
     void deliveries_newestFirst() {
         Webhook hook = webhook(app, true, EventType.NEW_ERROR_OCCURRED);
         long first = write(report().fingerprint("a").ingest(app)).groupId();
@@ -364,6 +464,22 @@ public abstract class OutboxContract extends StoreContractSupport {
                 "secret",
                 Webhook.Style.RAYGUN,
                 Instant.EPOCH));
+    }
+
+    private Notification followUp(long groupId, EventType type, Instant at) {
+        return new Notification(0, app.id(), groupId, null, type, Map.of(), at);
+    }
+
+    private static Webhook withEnabled(Webhook hook, boolean enabled) {
+        return new Webhook(
+                hook.id(),
+                hook.appId(),
+                hook.url(),
+                enabled,
+                hook.events(),
+                hook.secret(),
+                hook.style(),
+                hook.createdAt());
     }
 
     private List<Delivery> due() {

@@ -1,5 +1,7 @@
 package dev.faultline.storage.sqlite;
 
+import dev.faultline.core.notify.EventType;
+import dev.faultline.core.notify.FollowUp;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +13,11 @@ import java.util.List;
  * per enabled webhook of its app that takes its type: one INSERT ... SELECT for all of them, which
  * finds nothing (by the index on the app) when the app has no webhooks. Runs in the transaction
  * that caused the notifications, under the writer's lock, which makes the ids after the largest
- * one before the insert exactly this call's notifications.
+ * one before the insert exactly this call's notifications. A new-error or reoccurred notification
+ * also starts its group's follow-up sequence (replacing a running one), counting the group's
+ * occurrences as of this batch, when the app has an enabled webhook taking a follow-up type (all
+ * their wire names, and no others, contain {@code FollowUp}): an app without one pays nothing
+ * more, and no scheduler work later.
  */
 record InsertNotifications(List<NewNotification> notifications) implements WriteStatement<Void> {
     private static final String LAST_ID = "SELECT coalesce(max(id), 0) FROM notifications";
@@ -24,6 +30,13 @@ record InsertNotifications(List<NewNotification> notifications) implements Write
                     + " WHERE n.id > ? AND w.enabled = 1"
                     + " AND instr(',' || w.events || ',', ',' || n.type || ',') > 0"
                     + " ORDER BY n.id, w.id";
+    static final String START_FOLLOW_UPS =
+            "INSERT OR REPLACE INTO follow_ups (group_id, app_id, started_at, step, next_at, occurrences)"
+                    + " SELECT n.group_id, n.app_id, n.at, 0, n.at + ?, g.occurrences"
+                    + " FROM notifications n JOIN error_groups g ON g.id = n.group_id"
+                    + " WHERE n.id > ? AND n.type IN ('NewErrorOccurred', 'ErrorReoccurred')"
+                    + " AND EXISTS (SELECT 1 FROM webhooks w WHERE w.app_id = n.app_id AND w.enabled = 1"
+                    + " AND instr(w.events, 'FollowUp') > 0)";
 
     @Override
     public Void execute(StatementCache statements) throws SQLException {
@@ -53,7 +66,17 @@ record InsertNotifications(List<NewNotification> notifications) implements Write
         PreparedStatement fanOut = statements.prepare(FAN_OUT);
         fanOut.setLong(1, lastId);
         fanOut.executeUpdate();
+        if (notifications.stream().anyMatch(InsertNotifications::startsFollowUps)) {
+            PreparedStatement start = statements.prepare(START_FOLLOW_UPS);
+            start.setLong(1, FollowUp.offset(0).toMillis());
+            start.setLong(2, lastId);
+            start.executeUpdate();
+        }
         return null;
+    }
+
+    private static boolean startsFollowUps(NewNotification notification) {
+        return notification.type() == EventType.NEW_ERROR_OCCURRED || notification.type() == EventType.ERROR_REOCCURRED;
     }
 
     /** Runs in a transaction of the writer outside the write path (triage, comments). */

@@ -3,6 +3,7 @@ package dev.faultline.storage.sqlite;
 import static java.util.Objects.requireNonNull;
 
 import dev.faultline.core.notify.Delivery;
+import dev.faultline.core.notify.FollowUp;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
 import dev.faultline.core.notify.Webhook;
@@ -150,6 +151,13 @@ final class SqliteOutbox implements Outbox {
                 Map.of("webhookId", webhookId, "limit", limit)));
     }
 
+    @Override
+    public Optional<Delivery> delivery(long deliveryId) {
+        return reader.read(
+                handle -> DeliveryRows.list(handle, "SELECT :id AS id", "d.id", Map.of("id", deliveryId)).stream()
+                        .findFirst());
+    }
+
     /** Keeps the attempts made so far and the last attempt's outcome, for the dashboard. */
     @Override
     public boolean resend(long deliveryId, Instant now) {
@@ -160,6 +168,59 @@ final class SqliteOutbox implements Outbox {
                                 .bind("id", deliveryId)
                                 .execute()
                         > 0);
+    }
+
+    // ---- follow-ups
+
+    @Override
+    public List<FollowUp> dueFollowUps(Instant now, int limit) {
+        requireNonNull(now, "now");
+        return reader.read(new SelectDueFollowUps(now, limit)::execute);
+    }
+
+    @Override
+    public boolean sendFollowUp(FollowUp followUp, Notification notification, Instant nextAt) {
+        requireNonNull(followUp, "followUp");
+        requireNonNull(notification, "notification");
+        requireNonNull(nextAt, "nextAt");
+        return writer.inTransactionWithStatements((handle, statements) -> {
+            boolean moved = handle.createUpdate("UPDATE follow_ups SET step = step + 1, next_at = :nextAt,"
+                                    + " occurrences = (SELECT g.occurrences FROM error_groups g"
+                                    + " WHERE g.id = follow_ups.group_id)"
+                                    + " WHERE group_id = :groupId AND started_at = :startedAt AND step = :step")
+                            .bind("nextAt", nextAt.toEpochMilli())
+                            .bindMap(sequence(followUp))
+                            .execute()
+                    > 0;
+            if (moved) {
+                new InsertNotifications(List.of(new NewNotification(
+                                followUp.appId(),
+                                followUp.groupId(),
+                                notification.eventId(),
+                                notification.type(),
+                                notification.details(),
+                                notification.at())))
+                        .run(statements);
+            }
+            return moved;
+        });
+    }
+
+    @Override
+    public void endFollowUps(FollowUp followUp) {
+        requireNonNull(followUp, "followUp");
+        writer.inTransaction(handle -> handle.createUpdate("DELETE FROM follow_ups"
+                        + " WHERE group_id = :groupId AND started_at = :startedAt AND step = :step")
+                .bindMap(sequence(followUp))
+                .execute());
+    }
+
+    /** What identifies a sequence at one step: a restarted one has another start. */
+    private static Map<String, Object> sequence(FollowUp followUp) {
+        return Map.of(
+                "groupId", followUp.groupId(),
+                "startedAt", followUp.startedAt().toEpochMilli(),
+                "step", followUp.step());
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.notify.Delivery;
+import dev.faultline.core.notify.FollowUp;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
 import dev.faultline.core.notify.Webhook;
@@ -518,8 +519,28 @@ public final class SqliteStore implements Store, Accounts, Outbox {
     }
 
     @Override
+    public Optional<Delivery> delivery(long deliveryId) {
+        return outbox.delivery(deliveryId);
+    }
+
+    @Override
     public boolean resend(long deliveryId, Instant now) {
         return outbox.resend(deliveryId, now);
+    }
+
+    @Override
+    public List<FollowUp> dueFollowUps(Instant now, int limit) {
+        return outbox.dueFollowUps(now, limit);
+    }
+
+    @Override
+    public boolean sendFollowUp(FollowUp followUp, Notification notification, Instant nextAt) {
+        return outbox.sendFollowUp(followUp, notification, nextAt);
+    }
+
+    @Override
+    public void endFollowUps(FollowUp followUp) {
+        outbox.endFollowUps(followUp);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How SQLite runs the outbox's two frequent statements (EXPLAIN QUERY PLAN): the fan-out, on the
  * write path, reads only the new notifications and the app's webhooks; the worker's poll reads
- * only pending rows.
+ * only pending rows, and each one's webhook by its key.
  */
 class OutboxPlanTest {
     @TempDir
@@ -39,16 +39,16 @@ class OutboxPlanTest {
     }
 
     @Test
-    void due_walksThePendingIndexes() throws Exception {
+    void due_walksThePendingIndexesAndProbesEachWebhookByItsKey() throws Exception {
         List<String> plan = plan(SelectDueDeliveries.PICKED);
 
-        assertThat(plan)
-                .as(plan.toString())
-                .hasSize(3)
-                .startsWith("SEARCH d USING INDEX webhook_deliveries_due (due_at<?)", "CORRELATED SCALAR SUBQUERY 1");
-        assertThat(plan.getLast())
+        assertThat(plan).as(plan.toString()).hasSize(4);
+        assertThat(plan.getFirst()).isEqualTo("SEARCH d USING INDEX webhook_deliveries_due (due_at<?)");
+        assertThat(plan.get(1)).startsWith("CORRELATED SCALAR SUBQUERY");
+        assertThat(plan.get(2))
                 .matches("SEARCH e USING (COVERING )?INDEX webhook_deliveries_pending_by_group"
                         + " \\(webhook_id=\\? AND group_id=\\? AND id<\\?\\)");
+        assertThat(plan.getLast()).isEqualTo("SEARCH w EXISTS USING INTEGER PRIMARY KEY (rowid=?)");
     }
 
     private List<String> plan(String sql) throws Exception {
