@@ -35,6 +35,7 @@ final class AppCenterScenario {
     private static final String ID = "~id~".repeat(9);
     private static final String TIMESTAMP = "~timestamp~~".repeat(2);
     private static final String LAUNCH = "~launch~~~~~".repeat(2);
+    private static final String NEW_GROUP = "~new-group~~~~~";
     private static final List<SplicedGzip.Slot> SLOTS = List.of(
             new SplicedGzip.Slot(ID, new LogId()),
             new SplicedGzip.Slot(TIMESTAMP, new LogTime(0)),
@@ -58,8 +59,16 @@ final class AppCenterScenario {
 
     private AppCenterScenario() {}
 
-    /** {@link #INSTALLS} templates, install i sending crash i mod 4 from device i mod 3, walked in order. */
-    static Scenario create() {
+    /**
+     * {@link #INSTALLS} templates, install i sending crash i mod 4 from device i mod 3, walked in order. With
+     * {@code newGroupPercent} above 0, the top exception's {@code type} has room for a {@link NewGroupSuffix}, and
+     * that share of the sends is a crash of a type never seen before.
+     */
+    static Scenario create(int newGroupPercent) {
+        List<SplicedGzip.Slot> slots = new ArrayList<>(SLOTS);
+        if (newGroupPercent > 0) {
+            slots.add(new SplicedGzip.Slot(NEW_GROUP, new NewGroupSuffix(newGroupPercent)));
+        }
         ObjectNode fixture = (ObjectNode) parse(resource(FIXTURE)).get("logs").get(0);
         List<ObjectNode> exceptions = CRASHES.stream()
                 .map(crash -> StackTraceText.parse(
@@ -74,14 +83,14 @@ final class AppCenterScenario {
                     install,
                     random,
                     CRASHES.get(crash),
-                    exceptions.get(crash),
+                    withRoom(exceptions.get(crash), newGroupPercent > 0),
                     DEVICES.get(install % DEVICES.size()));
             byte[] json = bytes(
                     JSON.createObjectNode().set("logs", JSON.createArrayNode().add(log)));
             if (json.length < GZIP_THRESHOLD) {
                 throw new IllegalStateException("a body of " + json.length + " bytes is not gzipped by the SDK");
             }
-            SplicedGzip body = SplicedGzip.of(json, SLOTS);
+            SplicedGzip body = SplicedGzip.of(json, slots);
             Map<String, String> headers = Map.of(
                     "App-Secret",
                     APP_SECRET,
@@ -128,6 +137,16 @@ final class AppCenterScenario {
         thread.set("frames", exception.get("frames"));
         log.set("threads", JSON.createArrayNode().add(thread));
         return log;
+    }
+
+    /** The exception, with the new-group placeholder after its type if {@code room}; the thread's frames stay shared. */
+    private static ObjectNode withRoom(ObjectNode exception, boolean room) {
+        if (!room) {
+            return exception;
+        }
+        ObjectNode copy = exception.deepCopy();
+        copy.put("type", exception.path("type").asText() + NEW_GROUP);
+        return copy;
     }
 
     /** A version 4 UUID from {@code random}, as {@code UUID.randomUUID()} makes on a device. */

@@ -1,5 +1,6 @@
 package dev.faultline.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -32,8 +33,11 @@ public final class Bench {
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final Duration WEBHOOK_GRACE = Duration.ofSeconds(3);
+
     private final BenchOptions options;
     private final Path logDirectory;
+    private List<Long> webhookPosts = List.of();
 
     private Bench(BenchOptions options) {
         this.options = options;
@@ -88,8 +92,8 @@ public final class Bench {
 
     private void run() {
         Scenario scenario = switch (options.scenario()) {
-            case "raygun" -> RaygunScenario.create(options.bulkPercent());
-            case "appcenter" -> AppCenterScenario.create();
+            case "raygun" -> RaygunScenario.create(options.bulkPercent(), options.newGroupPercent());
+            case "appcenter" -> AppCenterScenario.create(options.newGroupPercent());
             default -> throw new IllegalStateException("no factory for scenario " + options.scenario());
         };
         List<TargetResult> results = new ArrayList<>();
@@ -129,12 +133,25 @@ public final class Bench {
                     logDirectory.resolve("faultline-apps-create.log"),
                     STARTUP_TIMEOUT);
             progress("created app: " + app.strip());
+            String token = options.webhooks() > 0 ? createToken(env, jar) : null;
             List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(options.serverJvmOpts());
             command.addAll(List.of("-jar", jar, "serve"));
-            ChildProcess server = ChildProcess.start(
-                    "faultline", command, env, logDirectory.resolve("faultline-server.log"), FAULTLINE_READY_MARKER);
-            return measure("faultline-" + scenario.name(), scenario, server, port);
+            try (WebhookReceivers receivers = WebhookReceivers.start(HOST, options.webhooks())) {
+                ChildProcess server = ChildProcess.start(
+                        "faultline",
+                        command,
+                        env,
+                        logDirectory.resolve("faultline-server.log"),
+                        FAULTLINE_READY_MARKER);
+                return measure(
+                        "faultline-" + scenario.name(),
+                        scenario,
+                        server,
+                        port,
+                        () -> createWebhooks(port, token, appId(app), receivers),
+                        () -> countWebhookPosts(receivers));
+            }
         } finally {
             deleteRecursively(data);
         }
@@ -153,16 +170,70 @@ public final class Bench {
         command.addAll(scenario.paths());
         ChildProcess server = ChildProcess.start(
                 "bare server", command, Map.of(), logDirectory.resolve("bare-server.log"), BareServer.READY_MARKER);
-        return measure("bare-server", scenario, server, port);
+        return measure("bare-server", scenario, server, port, () -> {}, () -> {});
     }
 
-    private TargetResult measure(String target, Scenario scenario, ChildProcess server, int port) {
+    private String createToken(Map<String, String> env, String jar) {
+        String created = ChildProcess.run(
+                "faultline tokens create",
+                List.of(java(), "-jar", jar, "tokens", "create", "--name", "bench"),
+                env,
+                logDirectory.resolve("faultline-tokens-create.log"),
+                STARTUP_TIMEOUT);
+        return json(created, "tokens create").path("token").asText();
+    }
+
+    private static long appId(String created) {
+        return json(created, "apps create").path("id").asLong();
+    }
+
+    private static JsonNode json(String output, String command) {
+        try {
+            return new ObjectMapper().readTree(output);
+        } catch (IOException e) {
+            throw new BenchFailure(command + " printed no JSON: " + output.strip(), e);
+        }
+    }
+
+    private void createWebhooks(int port, String token, long appId, WebhookReceivers receivers) {
+        if (options.webhooks() == 0) {
+            return;
+        }
+        WebhookApi.create(HOST, port, token, appId, receivers.urls());
+        progress("created " + options.webhooks() + " webhooks on app " + appId + " (every event type), "
+                + options.newGroupPercent() + "% of requests in new groups");
+    }
+
+    /** Counts at the end of the load and again after a grace, as the server delivers from its outbox. */
+    private void countWebhookPosts(WebhookReceivers receivers) {
+        if (options.webhooks() == 0) {
+            return;
+        }
+        long atEnd = receivers.posts().stream().mapToLong(Long::longValue).sum();
+        sleep(WEBHOOK_GRACE);
+        webhookPosts = receivers.posts();
+        progress("webhook posts received: " + atEnd + " by the end of the load, "
+                + webhookPosts.stream().mapToLong(Long::longValue).sum() + " after " + seconds(WEBHOOK_GRACE)
+                + " more (per receiver " + webhookPosts + ")");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private TargetResult measure(
+            String target, Scenario scenario, ChildProcess server, int port, Runnable beforeLoad, Runnable afterLoad) {
         try (server;
                 ProcStats.RssSampler rss = new ProcStats.RssSampler(server.pid());
                 LoadClient client = options.client().open(scenario, HOST, port, (int) REQUEST_TIMEOUT.toMillis())) {
             server.awaitReady(port, STARTUP_TIMEOUT);
             progress(target + " ready (pid " + server.pid() + "): "
                     + server.markerLine().strip());
+            beforeLoad.run();
             LoadGenerator load = new LoadGenerator(client, scenario, options.connections());
             load.probe().forEach(problem -> progress("WARNING " + target + " did not accept " + problem));
             progress(String.format(
@@ -174,6 +245,7 @@ public final class Bench {
                     options.client().name().toLowerCase(Locale.ROOT)));
             LoadGenerator.Outcome outcome =
                     load.run(options.warmup(), options.duration(), REQUEST_TIMEOUT, server.pid());
+            afterLoad.run();
             long peakRss = ProcStats.statusBytes(server.pid(), "VmHWM").orElse(-1);
             return result(target, outcome, peakRss, rss.maxBytes());
         }
@@ -209,6 +281,8 @@ public final class Bench {
         settings.put("serverJvmOpts", options.serverJvmOpts());
         settings.put("serverEnv", new TreeMap<>(options.serverEnv()));
         settings.put("bulkPercent", options.bulkPercent());
+        settings.put("webhooks", options.webhooks());
+        settings.put("newGroupPercent", options.newGroupPercent());
         settings.put("client", options.client().name().toLowerCase(Locale.ROOT));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("scenario", scenario.name());
@@ -218,6 +292,7 @@ public final class Bench {
         report.put("settings", settings);
         report.put("results", results);
         report.put("ratioFaultlineToBare", ratio);
+        report.put("webhookPostsPerReceiver", webhookPosts);
         try {
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             new ObjectMapper()

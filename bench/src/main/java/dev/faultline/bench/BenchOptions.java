@@ -21,6 +21,8 @@ record BenchOptions(
         boolean skipBare,
         boolean bareOnly,
         int bulkPercent,
+        int webhooks,
+        int newGroupPercent,
         LoadClient.Kind client,
         Path jar,
         Path out) {
@@ -37,6 +39,9 @@ record BenchOptions(
               --server-jvm-opts "<opts>" JVM options for both servers, split on spaces (default none)
               --server-env KEY=VALUE     extra environment for the Faultline server, repeatable
               --bulk-percent <0..100>    raygun: share of requests posting the bulk fixture to /entries/bulk (default 0)
+              --webhooks <n>             webhooks on the bench app, each to a receiver in the bench (default 0)
+              --new-group-percent <n>    share of requests (0..100) whose reports make new groups, so the
+                                         server notifies (default 1 with --webhooks, else 0)
               --skip-bare                measure Faultline only
               --bare-only                measure the bare server only (no Faultline jar needed)
               --client socket|jdk        load client (default socket; jdk is kept for comparison)
@@ -64,6 +69,8 @@ record BenchOptions(
         boolean skipBare = false;
         boolean bareOnly = false;
         int bulkPercent = 0;
+        int webhooks = 0;
+        Integer newGroupPercent = null;
         LoadClient.Kind client = LoadClient.Kind.SOCKET;
         Path jar = repoRoot.resolve("server/target/faultline.jar");
         Path out = repoRoot.resolve("bench/target/bench-result.json");
@@ -84,6 +91,8 @@ record BenchOptions(
                         case "--server-jvm-opts" -> serverJvmOpts = jvmOptions(value);
                         case "--server-env" -> putEnv(serverEnv, value);
                         case "--bulk-percent" -> bulkPercent = number(flag, value, 0, 100);
+                        case "--webhooks" -> webhooks = number(flag, value, 0, 100);
+                        case "--new-group-percent" -> newGroupPercent = number(flag, value, 0, 100);
                         case "--client" -> client = client(value);
                         case "--jar" -> jar = Path.of(value);
                         case "--out" -> out = Path.of(value);
@@ -99,6 +108,9 @@ record BenchOptions(
             // App Center crash SDKs send one error log per request; there is no bulk request to mix in.
             throw new IllegalArgumentException("--bulk-percent applies to the raygun scenario only");
         }
+        if (webhooks > 0 && bareOnly) {
+            throw new IllegalArgumentException("--webhooks needs the Faultline server; drop --bare-only");
+        }
         if (duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
         }
@@ -112,6 +124,8 @@ record BenchOptions(
                 skipBare,
                 bareOnly,
                 bulkPercent,
+                webhooks,
+                newGroupPercent != null ? newGroupPercent : webhooks > 0 ? 1 : 0,
                 client,
                 jar,
                 out);

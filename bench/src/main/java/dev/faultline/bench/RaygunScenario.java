@@ -34,17 +34,19 @@ final class RaygunScenario {
 
     /**
      * Single entries round-robin; {@code bulkPercent} of the requests (spread evenly) post the bulk fixture to
-     * {@code /entries/bulk} instead.
+     * {@code /entries/bulk} instead. With {@code newGroupPercent} above 0, every error's {@code className} has
+     * room for a {@link NewGroupSuffix}, and that share of the requests puts each of its entries in a new group.
      */
-    static Scenario create(int bulkPercent) {
+    static Scenario create(int bulkPercent, int newGroupPercent) {
         if (bulkPercent < 0 || bulkPercent > 100) {
             throw new IllegalArgumentException("bulk percent must be 0..100: " + bulkPercent);
         }
+        NewGroupSuffix suffix = newGroupPercent > 0 ? new NewGroupSuffix(newGroupPercent) : null;
         List<RequestTemplate> templates = new ArrayList<>();
         for (String fixture : SINGLE_FIXTURES) {
-            templates.add(template("/entries", load(fixture)));
+            templates.add(template("/entries", load(fixture), suffix));
         }
-        templates.add(template("/entries/bulk", load(BULK_FIXTURE)));
+        templates.add(template("/entries/bulk", load(BULK_FIXTURE), suffix));
         return new Scenario(
                 "raygun",
                 List.of("--api-key", API_KEY),
@@ -67,10 +69,18 @@ final class RaygunScenario {
         return schedule;
     }
 
-    private static RequestTemplate template(String path, byte[] body) {
+    private static RequestTemplate template(String path, byte[] fixture, NewGroupSuffix suffix) {
+        byte[] body = fixture;
+        List<Stamp> stamps = new ArrayList<>();
+        if (suffix != null) {
+            NewGroupSuffix.Room room = NewGroupSuffix.withRoom(fixture);
+            body = room.body();
+            room.offsets().forEach(offset -> stamps.add(new NewGroupSuffix.At(offset, suffix)));
+        }
+        stamps.addAll(stamps(body));
         JsonNode tree = parse(body);
         int reports = tree.isArray() ? tree.size() : 1;
-        return new RequestTemplate(path, HEADERS, body, reports, stamps(body));
+        return new RequestTemplate(path, HEADERS, body, reports, stamps);
     }
 
     static List<Stamp> stamps(byte[] body) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class AppCenterScenarioTest {
 
-    private static final Scenario SCENARIO = AppCenterScenario.create();
+    private static final Scenario SCENARIO = AppCenterScenario.create(0);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The JSON that template {@code index} carries on send number {@code sequence}. */
@@ -136,5 +136,29 @@ class AppCenterScenarioTest {
         assertThat(SCENARIO.schedule()).hasSize(AppCenterScenario.INSTALLS);
         assertThat(SCENARIO.templates())
                 .allSatisfy(template -> assertThat(template.reports()).isEqualTo(1));
+    }
+
+    @Test
+    void newGroupsRewriteTheTopExceptionTypeOfTheirShareOfSends() throws IOException {
+        RequestTemplate template = AppCenterScenario.create(50).templates().getFirst();
+        String type = JSON.readTree(send(0, 0))
+                .get("logs")
+                .get(0)
+                .get("exception")
+                .get("type")
+                .asText();
+
+        for (long sequence = 0; sequence < 2; sequence++) {
+            byte[] body = template.body().clone();
+            template.stamp(body, 0, sequence);
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                JsonNode exception =
+                        JSON.readTree(in.readAllBytes()).get("logs").get(0).get("exception");
+                assertThat(exception.get("type").asText())
+                        .isEqualTo(sequence == 0 ? type + " ".repeat(15) : type + "-new-0000000001");
+                assertThat(exception.get("innerExceptions").get(0).get("type").asText())
+                        .doesNotEndWith(" ");
+            }
+        }
     }
 }

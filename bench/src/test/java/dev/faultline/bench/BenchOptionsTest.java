@@ -81,4 +81,32 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--skip-bare", "--bare-only"}, ROOT))
                 .hasMessageContaining("exclude each other");
     }
+
+    @Test
+    void webhooksTurnOnNewGroupsUnlessAShareIsGiven() {
+        BenchOptions plain = BenchOptions.parse(new String[] {"raygun"}, ROOT);
+        BenchOptions hooked = BenchOptions.parse(new String[] {"appcenter", "--webhooks", "10"}, ROOT);
+        BenchOptions both =
+                BenchOptions.parse(new String[] {"raygun", "--webhooks", "0", "--new-group-percent", "1"}, ROOT);
+        BenchOptions none =
+                BenchOptions.parse(new String[] {"raygun", "--webhooks", "10", "--new-group-percent", "0"}, ROOT);
+
+        assertThat(plain.webhooks()).isZero();
+        assertThat(plain.newGroupPercent()).isZero();
+        assertThat(hooked.webhooks()).isEqualTo(10);
+        assertThat(hooked.newGroupPercent()).isEqualTo(1);
+        assertThat(both.webhooks()).isZero();
+        assertThat(both.newGroupPercent()).isEqualTo(1);
+        assertThat(none.newGroupPercent()).isZero();
+    }
+
+    @Test
+    void rejectsWebhooksWithoutTheServerAndSharesOutOfRange() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--webhooks", "1", "--bare-only"}, ROOT))
+                .hasMessageContaining("--webhooks needs the Faultline server");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--new-group-percent", "101"}, ROOT))
+                .hasMessage("--new-group-percent must be 0..100: 101");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--webhooks", "-1"}, ROOT))
+                .hasMessage("--webhooks must be 0..100: -1");
+    }
 }

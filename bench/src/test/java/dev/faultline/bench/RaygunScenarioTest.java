@@ -27,7 +27,7 @@ class RaygunScenarioTest {
 
     @Test
     void everyFixtureHasItsTimestampsFoundAndBulkCountsItsEntries() {
-        Scenario scenario = RaygunScenario.create(0);
+        Scenario scenario = RaygunScenario.create(0, 0);
 
         assertThat(scenario.templates())
                 .allSatisfy(template -> assertThat(template.stamps()).hasSize(template.reports()));
@@ -48,5 +48,37 @@ class RaygunScenarioTest {
                 .isEqualTo(50);
         assertThat(Arrays.copyOf(tenPercent, 11)).containsExactly(0, 1, 2, 3, 4, 0, 1, 2, 3, 5, 4);
         assertThat(RaygunScenario.schedule(5, 100)).containsOnly(5);
+    }
+
+    @Test
+    void newGroupsRewriteTheErrorClassNameOfTheirShareOfSends() throws java.io.IOException {
+        Scenario scenario = RaygunScenario.create(0, 50);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        RequestTemplate single = scenario.templates().get(3); // raygun4java send, with an inner error
+        RequestTemplate bulk = scenario.templates().getLast();
+        byte[] buffer = single.body().clone();
+
+        single.stamp(buffer, 0, 0);
+        com.fasterxml.jackson.databind.JsonNode error =
+                json.readTree(buffer).path("details").path("error");
+        assertThat(error.path("className").asText()).isEqualTo("java.lang.IllegalStateException     " + "          ");
+        assertThat(error.path("innerError").path("className").asText()).isEqualTo("java.io.IOException");
+        single.stamp(buffer, 0, 1);
+        assertThat(json.readTree(buffer)
+                        .path("details")
+                        .path("error")
+                        .path("className")
+                        .asText())
+                .isEqualTo("java.lang.IllegalStateException-new-0000000001");
+        byte[] bulkBuffer = bulk.body().clone();
+        bulk.stamp(bulkBuffer, 0, 12_345);
+        assertThat(json.readTree(bulkBuffer).findValuesAsText("occurredOn")).hasSize(3);
+        assertThat(json.readTree(bulkBuffer))
+                .allSatisfy(entry -> assertThat(entry.path("details")
+                                .path("error")
+                                .path("className")
+                                .asText())
+                        .endsWith("-new-0000012345"));
+        assertThat(bulk.stamps()).hasSize(6);
     }
 }
