@@ -11,12 +11,9 @@ import dev.faultline.server.http.TestCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Map;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,18 +30,9 @@ class AppCenterHttpsIT {
 
     @Test
     void aGzippedCrashOverHttpsIsStored() throws Exception {
-        KeyPair keys = TestCertificates.keyPair("RSA");
-        X509Certificate certificate = TestCertificates.certificate("CN=localhost", keys, "CN=localhost", keys, false);
-        Path cert = Files.writeString(certificates.resolve("cert.pem"), TestCertificates.pem(certificate));
-        Path key = Files.writeString(
-                certificates.resolve("key.pem"), TestCertificates.pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
-        Map<String, String> settings = Map.of(
-                "FAULTLINE_TLS_CERT",
-                cert.toString(),
-                "FAULTLINE_TLS_KEY",
-                key.toString(),
-                "FAULTLINE_HTTPS_PORT",
-                "0");
+        TestCertificates.SelfSigned tls = TestCertificates.selfSigned(certificates, "RSA");
+        X509Certificate certificate = tls.certificate();
+        Map<String, String> settings = tls.settings();
 
         try (TestServer server = TestServer.start(dataDir, settings)) {
             int httpsPort = server.server.httpsPort().orElseThrow();

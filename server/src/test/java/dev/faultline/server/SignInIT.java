@@ -6,12 +6,9 @@ import dev.faultline.server.http.TestCertificates;
 import dev.faultline.server.web.WebAuth;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Map;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,18 +74,9 @@ class SignInIT {
 
     @Test
     void theSessionCookieIsHttpOnlyAndLaxAndSecureOverHttps(@TempDir Path certificates) throws Exception {
-        KeyPair keys = TestCertificates.keyPair("EC");
-        X509Certificate certificate = TestCertificates.certificate("CN=localhost", keys, "CN=localhost", keys, false);
-        Path cert = Files.writeString(certificates.resolve("cert.pem"), TestCertificates.pem(certificate));
-        Path key = Files.writeString(
-                certificates.resolve("key.pem"), TestCertificates.pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
-        Map<String, String> settings = Map.of(
-                "FAULTLINE_TLS_CERT",
-                cert.toString(),
-                "FAULTLINE_TLS_KEY",
-                key.toString(),
-                "FAULTLINE_HTTPS_PORT",
-                "0");
+        TestCertificates.SelfSigned tls = TestCertificates.selfSigned(certificates, "EC");
+        X509Certificate certificate = tls.certificate();
+        Map<String, String> settings = tls.settings();
 
         try (TestServer server = TestServer.start(dataDir, settings)) {
             new TestAccounts(server).user(ADMIN, true, null, null);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -12,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -22,6 +25,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Certificates and keys made at test time, and HTTP clients that trust them. */
@@ -92,4 +96,24 @@ public final class TestCertificates {
         }
         return text.toString();
     }
+
+    /**
+     * A self-signed certificate for localhost with a new key of {@code algorithm}, written as PEM
+     * files into {@code folder}, and the server settings that serve HTTPS with them on a free port.
+     */
+    public static SelfSigned selfSigned(Path folder, String algorithm) throws Exception {
+        KeyPair keys = keyPair(algorithm);
+        X509Certificate certificate = certificate("CN=localhost", keys, "CN=localhost", keys, false);
+        Path cert = Files.writeString(folder.resolve("cert.pem"), pem(certificate));
+        Path key = Files.writeString(folder.resolve("key.pem"), pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
+        return new SelfSigned(
+                certificate,
+                Map.of(
+                        "FAULTLINE_TLS_CERT", cert.toString(),
+                        "FAULTLINE_TLS_KEY", key.toString(),
+                        "FAULTLINE_HTTPS_PORT", "0"));
+    }
+
+    /** A certificate and the settings that serve it; see {@link #selfSigned}. */
+    public record SelfSigned(X509Certificate certificate, Map<String, String> settings) {}
 }
