@@ -32,14 +32,25 @@ public interface Outbox {
      */
     List<Delivery> due(Instant now, int limit);
 
-    /** Records a successful attempt. */
-    void delivered(long deliveryId, int status, long durationMillis, Instant at);
+    /**
+     * Records the outcomes of attempts, all in one transaction: a delivered one is done; a failed one
+     * is retried at its {@code retryAt}, or marked failed when that is null. At most one outcome per
+     * delivery; their order does not matter. An empty list writes nothing.
+     */
+    void record(List<Outcome> outcomes);
+
+    /** Records a successful attempt; see {@link #record}. */
+    default void delivered(long deliveryId, int status, long durationMillis, Instant at) {
+        record(List.of(Outcome.delivered(deliveryId, status, durationMillis, at)));
+    }
 
     /**
      * Records a failed attempt; the delivery is retried at {@code retryAt}, or marked failed when
-     * {@code retryAt} is null.
+     * {@code retryAt} is null. See {@link #record}.
      */
-    void failed(long deliveryId, Integer status, String error, long durationMillis, Instant retryAt);
+    default void failed(long deliveryId, Integer status, String error, long durationMillis, Instant retryAt) {
+        record(List.of(Outcome.failed(deliveryId, status, error, durationMillis, retryAt)));
+    }
 
     /** A webhook's deliveries, newest first. */
     List<Delivery> deliveries(long webhookId, int limit);

@@ -16,6 +16,7 @@ import dev.faultline.core.notify.EventType;
 import dev.faultline.core.notify.FollowUp;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
+import dev.faultline.core.notify.Outcome;
 import dev.faultline.core.notify.Webhook;
 import dev.faultline.core.store.Actor;
 import dev.faultline.core.store.GroupChange;
@@ -295,6 +296,41 @@ public abstract class OutboxContract extends StoreContractSupport {
         assertThat(delivered.deliveredAt()).isEqualTo(deliveredAt);
         assertThat(due()).isEmpty();
         assertThat(outbox().resend(id + 1000, now())).isFalse();
+    }
+
+    @Test
+    void record_writesAMixOfOutcomesAtOnce() {
+        Webhook hook = webhook(app, true, EventType.NEW_ERROR_OCCURRED);
+        write(report().ingest(app));
+        write(report().fingerprint("b").ingest(app));
+        write(report().fingerprint("c").ingest(app));
+        List<Long> ids = due().stream().map(Delivery::id).toList();
+        assertThat(ids).hasSize(3);
+        Instant deliveredAt = now();
+        Instant retryAt = now().plus(AHEAD).plus(Duration.ofHours(1));
+
+        outbox().record(List.of(
+                Outcome.failed(ids.get(0), 503, "Service Unavailable", 120, retryAt),
+                Outcome.delivered(ids.get(1), 204, 30, deliveredAt),
+                Outcome.failed(ids.get(2), null, "connect timed out", 5000, null)));
+        outbox().record(List.of());
+
+        assertThat(outbox().deliveries(hook.id(), 10))
+                .extracting(
+                        Delivery::id,
+                        Delivery::state,
+                        Delivery::attempts,
+                        Delivery::lastStatus,
+                        Delivery::lastError,
+                        Delivery::lastDurationMillis,
+                        Delivery::deliveredAt)
+                .containsExactlyInAnyOrder(
+                        tuple(ids.get(0), State.PENDING, 1, 503, "Service Unavailable", 120L, null),
+                        tuple(ids.get(1), State.DELIVERED, 1, 204, null, 30L, deliveredAt),
+                        tuple(ids.get(2), State.FAILED, 1, null, "connect timed out", 5000L, null));
+        assertThat(outbox().delivery(ids.get(0)).orElseThrow().dueAt()).isEqualTo(retryAt);
+        assertThat(due()).isEmpty();
+        assertThat(outbox().due(retryAt, 10)).extracting(Delivery::id).containsExactly(ids.get(0));
     }
 
     @Test

@@ -6,12 +6,14 @@ import dev.faultline.core.notify.Delivery;
 import dev.faultline.core.notify.FollowUp;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
+import dev.faultline.core.notify.Outcome;
 import dev.faultline.core.notify.Webhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link Outbox} in the store's SQLite file: webhooks and their deliveries, written through the
@@ -23,6 +25,15 @@ final class SqliteOutbox implements Outbox {
     private static final String UPDATE_WEBHOOK = "UPDATE webhooks SET url = :url, enabled = :enabled,"
             + " events = :events, secret = :secret, style = :style WHERE id = :id RETURNING "
             + WebhookRows.COLUMNS;
+
+    private static final String DELIVERED = "UPDATE webhook_deliveries SET state = 'delivered',"
+            + " attempts = attempts + 1, last_status = :status, last_error = NULL,"
+            + " last_duration_ms = :duration, delivered_at = :at WHERE id = :id";
+    private static final String FAILED = "UPDATE webhook_deliveries"
+            + " SET state = CASE WHEN :retryAt IS NULL THEN 'failed' ELSE 'pending' END,"
+            + " due_at = coalesce(:retryAt, due_at), attempts = attempts + 1,"
+            + " last_status = :status, last_error = :error, last_duration_ms = :duration"
+            + " WHERE id = :id";
 
     private final SqliteWriter writer;
     private final Reader reader;
@@ -114,32 +125,44 @@ final class SqliteOutbox implements Outbox {
         return reader.read(new SelectDueDeliveries(now, limit)::execute);
     }
 
+    /** Two batched updates, delivered and failed, in one transaction of the writer. */
     @Override
-    public void delivered(long deliveryId, int status, long durationMillis, Instant at) {
-        requireNonNull(at, "at");
-        writer.inTransaction(handle -> handle.createUpdate("UPDATE webhook_deliveries SET state = 'delivered',"
-                        + " attempts = attempts + 1, last_status = :status, last_error = NULL,"
-                        + " last_duration_ms = :duration, delivered_at = :at WHERE id = :id")
-                .bind("status", status)
-                .bind("duration", durationMillis)
-                .bind("at", at.toEpochMilli())
-                .bind("id", deliveryId)
-                .execute());
-    }
-
-    @Override
-    public void failed(long deliveryId, Integer status, String error, long durationMillis, Instant retryAt) {
-        writer.inTransaction(handle -> handle.createUpdate("UPDATE webhook_deliveries"
-                        + " SET state = CASE WHEN :retryAt IS NULL THEN 'failed' ELSE 'pending' END,"
-                        + " due_at = coalesce(:retryAt, due_at), attempts = attempts + 1,"
-                        + " last_status = :status, last_error = :error, last_duration_ms = :duration"
-                        + " WHERE id = :id")
-                .bind("retryAt", retryAt == null ? null : retryAt.toEpochMilli())
-                .bind("status", status)
-                .bind("error", error)
-                .bind("duration", durationMillis)
-                .bind("id", deliveryId)
-                .execute());
+    public void record(List<Outcome> outcomes) {
+        requireNonNull(outcomes, "outcomes");
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        writer.inTransaction(handle -> {
+            // closed here: the writer's handle lives as long as the store
+            try (PreparedBatch delivered = handle.prepareBatch(DELIVERED);
+                    PreparedBatch failed = handle.prepareBatch(FAILED)) {
+                for (Outcome outcome : outcomes) {
+                    if (outcome.delivered()) {
+                        delivered
+                                .bind("status", outcome.status())
+                                .bind("duration", outcome.durationMillis())
+                                .bind("at", outcome.at().toEpochMilli())
+                                .bind("id", outcome.deliveryId())
+                                .add();
+                    } else {
+                        Instant retryAt = outcome.retryAt();
+                        failed.bind("retryAt", retryAt == null ? null : retryAt.toEpochMilli())
+                                .bind("status", outcome.status())
+                                .bind("error", outcome.error())
+                                .bind("duration", outcome.durationMillis())
+                                .bind("id", outcome.deliveryId())
+                                .add();
+                    }
+                }
+                if (delivered.size() > 0) {
+                    delivered.execute();
+                }
+                if (failed.size() > 0) {
+                    failed.execute();
+                }
+            }
+            return null;
+        });
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.faultline.core.notify.Delivery;
 import dev.faultline.core.notify.FollowUp;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
+import dev.faultline.core.notify.Outcome;
 import dev.faultline.core.notify.Webhook;
 import dev.faultline.core.store.Activity;
 import dev.faultline.core.store.Actor;
@@ -504,13 +505,8 @@ public final class SqliteStore implements Store, Accounts, Outbox {
     }
 
     @Override
-    public void delivered(long deliveryId, int status, long durationMillis, Instant at) {
-        outbox.delivered(deliveryId, status, durationMillis, at);
-    }
-
-    @Override
-    public void failed(long deliveryId, Integer status, String error, long durationMillis, Instant retryAt) {
-        outbox.failed(deliveryId, status, error, durationMillis, retryAt);
+    public void record(List<Outcome> outcomes) {
+        outbox.record(outcomes);
     }
 
     @Override
