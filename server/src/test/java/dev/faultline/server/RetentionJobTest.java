@@ -2,16 +2,12 @@ package dev.faultline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.core.grouping.Fingerprint;
 import dev.faultline.core.ingest.Ingest;
-import dev.faultline.core.ingest.Payload;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
-import dev.faultline.core.model.ErrorInfo;
-import dev.faultline.core.model.Report;
 import dev.faultline.core.store.GroupQuery;
 import dev.faultline.storage.sqlite.SqliteStore;
-import java.nio.charset.StandardCharsets;
+import dev.faultline.storage.testkit.TestReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,28 +60,10 @@ class RetentionJobTest {
     }
 
     private static Ingest report(App app, Instant at, String fingerprint) {
-        Report report = new Report(
-                "raygun",
-                at,
-                at,
-                new ErrorInfo("demo.Boom", "boom", null, null, null, null),
-                null,
-                "1.0",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-        return new Ingest(
-                app.id(),
-                report,
-                new Fingerprint("v1", fingerprint, "demo.Boom"),
-                Payload.compress("{\"test\":true}".getBytes(StandardCharsets.UTF_8)));
+        return TestReport.report()
+                .at(at)
+                .fingerprint(fingerprint)
+                .version("1.0")
+                .ingest(app);
     }
 }
