@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,47 +120,48 @@ public final class DeliveryWorker implements AutoCloseable {
     /**
      * Posts a batch concurrently and records the outcomes in one write transaction once all posts are
      * done: one commit per batch rather than per delivery, so that deliveries take the store's single
-     * writer from ingestion as little as possible. Answers the number of outcomes recorded.
+     * writer from ingestion as little as possible. The bodies are built first, on this thread, each
+     * notification's once ({@link WebhookPayloads.Batch}), and each webhook is read once.
      */
-    private int postAll(List<Delivery> due) {
+    private void postAll(List<Delivery> due) {
+        WebhookPayloads.Batch bodies = payloads.batch();
+        Map<Long, Optional<Webhook>> webhooks = new HashMap<>();
         Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         try (ExecutorService posting = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Delivery delivery : due) {
-                posting.execute(() -> attempt(delivery).ifPresent(outcomes::add));
+                try {
+                    // deleted meanwhile, with its deliveries: nothing to record
+                    webhooks.computeIfAbsent(delivery.webhookId(), outbox::webhook)
+                            .ifPresent(webhook -> {
+                                Optional<byte[]> body = bodies.body(webhook.style(), delivery.notification());
+                                if (body.isEmpty()) {
+                                    outcomes.add(Outcome.failed(
+                                            delivery.id(), null, "the group or its app no longer exists", 0, null));
+                                } else {
+                                    posting.execute(() -> outcomes.add(attempt(delivery, webhook, body.get())));
+                                }
+                            });
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "delivery " + delivery.id() + " could not be attempted", e);
+                }
             }
         }
         outbox.record(List.copyOf(outcomes));
-        return outcomes.size();
     }
 
-    /** The outcome of posting a delivery; empty when it could not be attempted. */
-    private Optional<Outcome> attempt(Delivery delivery) {
+    /** Posts one delivery; a failure of any kind is an outcome to retry. */
+    private Outcome attempt(Delivery delivery, Webhook webhook, byte[] body) {
+        OutboundHttp.Outcome posted;
         try {
-            Optional<Webhook> webhook = outbox.webhook(delivery.webhookId());
-            if (webhook.isEmpty()) {
-                return Optional.empty(); // deleted meanwhile, with its deliveries
-            }
-            Optional<byte[]> body = payloads.body(webhook.get().style(), delivery.notification());
-            if (body.isEmpty()) {
-                return Optional.of(
-                        Outcome.failed(delivery.id(), null, "the group or its app no longer exists", 0, null));
-            }
-            OutboundHttp.Outcome posted = http.post(
-                    URI.create(webhook.get().url()), body.get(), headers(webhook.get(), delivery, body.get()));
-            return Optional.of(
-                    posted.succeeded()
-                            ? Outcome.delivered(
-                                    delivery.id(), posted.status(), posted.durationMillis(), clock.instant())
-                            : Outcome.failed(
-                                    delivery.id(),
-                                    posted.status(),
-                                    posted.error(),
-                                    posted.durationMillis(),
-                                    retryAt(delivery)));
-        } catch (RuntimeException e) {
+            posted = http.post(URI.create(webhook.url()), body, headers(webhook, delivery, body));
+        } catch (RuntimeException e) { // a bug, not the receiver: logged, and retried like a failure
             LOG.log(Level.WARNING, "delivery " + delivery.id() + " could not be attempted", e);
-            return Optional.empty();
+            return Outcome.failed(delivery.id(), null, "internal error: " + e, 0, retryAt(delivery));
         }
+        return posted.succeeded()
+                ? Outcome.delivered(delivery.id(), posted.status(), posted.durationMillis(), clock.instant())
+                : Outcome.failed(
+                        delivery.id(), posted.status(), posted.error(), posted.durationMillis(), retryAt(delivery));
     }
 
     private Map<String, String> headers(Webhook webhook, Delivery delivery, byte[] body) {

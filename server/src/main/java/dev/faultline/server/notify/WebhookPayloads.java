@@ -16,6 +16,7 @@ import dev.faultline.core.store.Store;
 import dev.faultline.server.api.StoredReports;
 import dev.faultline.server.http.JsonResponses;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,26 +39,63 @@ final class WebhookPayloads {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl");
     }
 
-    /** The body, or empty when the group or its app no longer exists. */
-    Optional<byte[]> body(Webhook.Style style, Notification notification) {
-        Optional<Group> group = store.group(notification.groupId()).map(detail -> detail.group());
-        Optional<App> app = store.app(notification.appId());
-        if (group.isEmpty() || app.isEmpty()) {
-            return Optional.empty();
+    /** Bodies for one batch of deliveries; see {@link Batch}. */
+    Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * The bodies of one batch of deliveries: a notification's group, app and report are read once
+     * and its body built once per style, however many webhooks it goes to (a notification fans out
+     * to every webhook of its app, and their deliveries come due together). Not thread-safe.
+     */
+    final class Batch {
+        private final Map<Long, Optional<Subject>> subjects = new HashMap<>();
+        private final Map<BodyKey, Optional<byte[]>> bodies = new HashMap<>();
+
+        private Batch() {}
+
+        /** The body, or empty when the group or its app no longer exists. */
+        Optional<byte[]> body(Webhook.Style style, Notification notification) {
+            return bodies.computeIfAbsent(
+                    new BodyKey(notification.id(), style),
+                    key -> subject(notification)
+                            .map(subject -> json(
+                                    switch (style) {
+                                        case RAYGUN -> raygun(notification, subject);
+                                        case SLACK -> slack(notification, subject.group(), subject.app());
+                                        case TEAMS -> teams(notification, subject.group(), subject.app());
+                                    })));
         }
-        Map<String, Object> body = switch (style) {
-            case RAYGUN -> raygun(notification, group.get(), app.get());
-            case SLACK -> slack(notification, group.get(), app.get());
-            case TEAMS -> teams(notification, group.get(), app.get());
-        };
+
+        private Optional<Subject> subject(Notification notification) {
+            return subjects.computeIfAbsent(notification.id(), id -> {
+                Optional<Group> group = store.group(notification.groupId()).map(detail -> detail.group());
+                Optional<App> app = store.app(notification.appId());
+                if (group.isEmpty() || app.isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Subject(group.get(), app.get(), instance(notification)));
+            });
+        }
+    }
+
+    /** What a notification's bodies are made of; instance only for the types that carry it. */
+    private record Subject(Group group, App app, Optional<Map<String, Object>> instance) {}
+
+    private record BodyKey(long notificationId, Webhook.Style style) {}
+
+    private static byte[] json(Map<String, Object> body) {
         try {
-            return Optional.of(MAPPER.writeValueAsBytes(body));
+            return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Map<String, Object> raygun(Notification notification, Group group, App app) {
+    private Map<String, Object> raygun(Notification notification, Subject subject) {
+        Group group = subject.group();
+        App app = subject.app();
         EventType type = notification.type();
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("url", groupUrl(group));
@@ -66,9 +104,7 @@ final class WebhookPayloads {
         error.put("lastOccurredOn", group.lastSeen().toString());
         error.put("usersAffected", group.userCount());
         error.put("totalOccurrences", group.count());
-        if (type == EventType.NEW_ERROR_OCCURRED || type == EventType.ERROR_REOCCURRED) {
-            instance(notification).ifPresent(instance -> error.put("instance", instance));
-        }
+        subject.instance().ifPresent(instance -> error.put("instance", instance));
         Map<String, String> details = new LinkedHashMap<>(notification.details());
         details.putIfAbsent("user", "Faultline"); // a change Faultline made itself names no one
         switch (type) {
@@ -104,9 +140,14 @@ final class WebhookPayloads {
         return body;
     }
 
-    /** The report that caused it: tags, affected user and custom data, in Raygun's casing. */
+    /**
+     * The report that caused a new-error or reoccurred notification: tags, affected user and custom
+     * data, in Raygun's casing. Other types carry no instance, as in Raygun's payloads.
+     */
     private Optional<Map<String, Object>> instance(Notification notification) {
-        if (notification.eventId() == null) {
+        EventType type = notification.type();
+        if (notification.eventId() == null
+                || type != EventType.NEW_ERROR_OCCURRED && type != EventType.ERROR_REOCCURRED) {
             return Optional.empty();
         }
         return store.event(notification.eventId())
