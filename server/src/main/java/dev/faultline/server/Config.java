@@ -1,8 +1,12 @@
 package dev.faultline.server;
 
+import dev.faultline.server.notify.EmailSettings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -45,6 +49,7 @@ import java.util.function.Function;
  * @param webhookPoll how often the outbox is looked at for due deliveries
  * @param webhookBlockPrivate whether webhooks to private, loopback, link-local and unspecified
  *     addresses are refused
+ * @param email the SMTP server and the schedule of alert and digest email
  */
 public record Config(
         String host,
@@ -78,7 +83,8 @@ public record Config(
         Duration webhookRetryPeriod,
         Duration webhookFirstRetry,
         Duration webhookPoll,
-        boolean webhookBlockPrivate) {
+        boolean webhookBlockPrivate,
+        EmailSettings email) {
 
     public Config {
         if ((tlsCert == null) != (tlsKey == null)) {
@@ -123,6 +129,17 @@ public record Config(
         defaults.put("FAULTLINE_WEBHOOK_FIRST_RETRY_SECONDS", "30");
         defaults.put("FAULTLINE_WEBHOOK_POLL_MILLIS", "500");
         defaults.put("FAULTLINE_WEBHOOK_BLOCK_PRIVATE", "false");
+        defaults.put("FAULTLINE_SMTP_HOST", "");
+        defaults.put("FAULTLINE_SMTP_PORT", "587");
+        defaults.put("FAULTLINE_SMTP_SECURITY", "starttls");
+        defaults.put("FAULTLINE_SMTP_USERNAME", "");
+        defaults.put("FAULTLINE_SMTP_PASSWORD", "");
+        defaults.put("FAULTLINE_SMTP_FROM", "faultline@localhost");
+        defaults.put("FAULTLINE_SMTP_TIMEOUT_SECONDS", "10");
+        defaults.put("FAULTLINE_EMAIL_INTERVAL_SECONDS", "60");
+        defaults.put("FAULTLINE_EMAIL_MAX_GROUPS", "10");
+        defaults.put("FAULTLINE_EMAIL_DIGEST_HOUR", "8");
+        defaults.put("FAULTLINE_EMAIL_RETRY_HOURS", "24");
         return defaults;
     }
 
@@ -168,7 +185,42 @@ public record Config(
                 Duration.ofHours(integer(get, "FAULTLINE_WEBHOOK_RETRY_HOURS", 0, 8_760)),
                 Duration.ofSeconds(integer(get, "FAULTLINE_WEBHOOK_FIRST_RETRY_SECONDS", 1, 3600)),
                 Duration.ofMillis(integer(get, "FAULTLINE_WEBHOOK_POLL_MILLIS", 10, 3_600_000)),
-                bool(get, "FAULTLINE_WEBHOOK_BLOCK_PRIVATE"));
+                bool(get, "FAULTLINE_WEBHOOK_BLOCK_PRIVATE"),
+                email(get));
+    }
+
+    private static EmailSettings email(Function<String, String> get) {
+        String security = get.apply("FAULTLINE_SMTP_SECURITY");
+        EmailSettings.Security parsed = switch (security.toLowerCase(Locale.ROOT)) {
+            case "starttls" -> EmailSettings.Security.STARTTLS;
+            case "tls" -> EmailSettings.Security.TLS;
+            case "none" -> EmailSettings.Security.NONE;
+            default ->
+                throw new IllegalArgumentException(
+                        "FAULTLINE_SMTP_SECURITY must be starttls, tls or none, got '" + security + "'");
+        };
+        String from = get.apply("FAULTLINE_SMTP_FROM");
+        try {
+            new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("FAULTLINE_SMTP_FROM is not an email address: '" + from + "'");
+        }
+        return new EmailSettings(
+                blankToNull(get.apply("FAULTLINE_SMTP_HOST")),
+                integer(get, "FAULTLINE_SMTP_PORT", 1, 65535),
+                parsed,
+                blankToNull(get.apply("FAULTLINE_SMTP_USERNAME")),
+                blankToNull(get.apply("FAULTLINE_SMTP_PASSWORD")),
+                from,
+                Duration.ofSeconds(integer(get, "FAULTLINE_SMTP_TIMEOUT_SECONDS", 1, 600)),
+                Duration.ofSeconds(integer(get, "FAULTLINE_EMAIL_INTERVAL_SECONDS", 1, 86_400)),
+                integer(get, "FAULTLINE_EMAIL_MAX_GROUPS", 1, 1000),
+                integer(get, "FAULTLINE_EMAIL_DIGEST_HOUR", 0, 23),
+                Duration.ofHours(integer(get, "FAULTLINE_EMAIL_RETRY_HOURS", 0, 8_760)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String url(Function<String, String> get, String name) {

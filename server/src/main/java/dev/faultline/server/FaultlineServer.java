@@ -16,6 +16,7 @@ import dev.faultline.server.ingest.Ingestor;
 import dev.faultline.server.ingest.RateLimits;
 import dev.faultline.server.ingest.RaygunEndpoint;
 import dev.faultline.server.notify.DeliveryWorker;
+import dev.faultline.server.notify.EmailWorker;
 import dev.faultline.server.notify.OutboundHttp;
 import dev.faultline.server.notify.WebhookActions;
 import dev.faultline.server.triage.Triage;
@@ -23,6 +24,7 @@ import dev.faultline.server.web.AccountPages;
 import dev.faultline.server.web.AppPages;
 import dev.faultline.server.web.AppSettingsPages;
 import dev.faultline.server.web.Assets;
+import dev.faultline.server.web.EmailPages;
 import dev.faultline.server.web.GroupListPages;
 import dev.faultline.server.web.GroupPages;
 import dev.faultline.server.web.InvitePages;
@@ -62,7 +64,9 @@ public final class FaultlineServer implements AutoCloseable {
     private final Tls tls;
     private final Links links;
     private final Config config;
+    private final Templates templates = new Templates();
     private DeliveryWorker deliveries;
+    private EmailWorker email;
 
     private FaultlineServer(Config config) {
         // read before anything opens, so that a bad certificate or key fails start-up cleanly
@@ -91,7 +95,7 @@ public final class FaultlineServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(store, store, access, triage, drops, config.maxApiPage(), clock);
         WebhookRoutes webhooks = new WebhookRoutes(store, store, access, config.maxApiPage(), clock);
         WebAuth auth = new WebAuth(store, config.sessionLifetime(), clock);
-        Pages pages = new Pages(new Templates(), Assets.fromWebjars(), auth);
+        Pages pages = new Pages(templates, Assets.fromWebjars(), auth);
         this.links = new Links(store, config.linkLifetime(), clock);
         SignInPages signIn = new SignInPages(
                 store, auth, links, new SignInThrottle(config.signInFailures(), config.signInWindow()), pages);
@@ -106,6 +110,8 @@ public final class FaultlineServer implements AutoCloseable {
                 new AppSettingsPages(store, store, access, drops, pages, clock, config.publicUrl(), config.keyGrace());
         WebhookPages webhookPages =
                 new WebhookPages(store, store, access, new WebhookActions(store, store, clock), pages, clock);
+        EmailPages emailPages =
+                new EmailPages(store, store, store, pages, config.email().enabled());
 
         this.http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -131,6 +137,7 @@ public final class FaultlineServer implements AutoCloseable {
             teams.register(javalin.routes);
             invites.register(javalin.routes);
             account.register(javalin.routes);
+            emailPages.register(javalin.routes);
             javalin.routes.get("/health", ctx -> JsonResponses.json(ctx, 200, java.util.Map.of("status", "ok")));
             javalin.routes.error(404, ctx -> {
                 if (!WebRoutes.notFoundPage(ctx, pages) && ctx.result() == null) {
@@ -162,6 +169,15 @@ public final class FaultlineServer implements AutoCloseable {
             server.http.start();
             server.setupLink = server.links.firstAdminSetup(server.consoleUrl(config));
             server.deliveries = server.startDeliveries(notificationClock);
+            if (config.email().enabled()) {
+                server.email = EmailWorker.start(
+                        server.store,
+                        server.store,
+                        server.templates,
+                        notificationClock,
+                        server.linkBase(),
+                        config.email());
+            }
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -180,10 +196,15 @@ public final class FaultlineServer implements AutoCloseable {
                 store,
                 outbound,
                 clock,
-                config.publicUrl() != null ? config.publicUrl() : "http://localhost:" + port(),
+                linkBase(),
                 config.webhookFirstRetry(),
                 config.webhookRetryPeriod(),
                 config.webhookPoll());
+    }
+
+    /** The address links in webhook payloads and email start with. */
+    private String linkBase() {
+        return config.publicUrl() != null ? config.publicUrl() : "http://localhost:" + port();
     }
 
     /** The address links printed on the console start with. */
@@ -226,6 +247,9 @@ public final class FaultlineServer implements AutoCloseable {
     public void close() {
         reportLog.close();
         http.stop();
+        if (email != null) {
+            email.close();
+        }
         if (deliveries != null) {
             deliveries.close();
         }

@@ -6,12 +6,13 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes a notification for one webhook's app and a delivery of it to that webhook only (a test
- * message), due at the notification's time.
+ * message), due at the notification's time. The notification is marked as a test, which keeps it
+ * out of email alerts.
  */
 record EnqueueTest(long webhookId, Notification notification) {
     private static final String INSERT_NOTIFICATION =
-            "INSERT INTO notifications (app_id, group_id, event_id, type, details, at)"
-                    + " VALUES (:appId, :groupId, :eventId, :type, :details, :at) RETURNING id";
+            "INSERT INTO notifications (app_id, group_id, event_id, type, details, at, test)"
+                    + " VALUES (:appId, :groupId, :eventId, :type, :details, :at, 1) RETURNING id";
     private static final String INSERT_DELIVERY =
             "INSERT INTO webhook_deliveries (webhook_id, notification_id, group_id, state, due_at, attempts)"
                     + " VALUES (:webhookId, :notificationId, :groupId, 'pending', :at, 0) RETURNING id";

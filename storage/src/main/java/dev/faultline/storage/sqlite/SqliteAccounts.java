@@ -382,7 +382,7 @@ final class SqliteAccounts implements Accounts {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    private static User user(ResultSet row) throws SQLException {
+    static User user(ResultSet row) throws SQLException {
         return new User(
                 row.getLong("id"),
                 row.getString("email"),

@@ -16,7 +16,9 @@ import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.notify.Delivery;
+import dev.faultline.core.notify.EmailChoice;
 import dev.faultline.core.notify.FollowUp;
+import dev.faultline.core.notify.Mailbox;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
 import dev.faultline.core.notify.Outcome;
@@ -53,7 +55,7 @@ import java.util.Optional;
  * of their own and never wait for the writer. Several processes may open the same file (the CLI
  * beside a running server); SQLite's file locks order their writes. Thread-safe.
  */
-public final class SqliteStore implements Store, Accounts, Outbox {
+public final class SqliteStore implements Store, Accounts, Outbox, Mailbox {
     private static final int MAX_IDLE_READERS = 4;
 
     private final SqliteWriter writer;
@@ -61,6 +63,7 @@ public final class SqliteStore implements Store, Accounts, Outbox {
     private final Reader reader;
     private final SqliteAccounts accounts;
     private final SqliteOutbox outbox;
+    private final SqliteMailbox mailbox;
 
     private SqliteStore(SqliteWriter writer, ReadConnections readConnections) {
         this.writer = writer;
@@ -68,6 +71,7 @@ public final class SqliteStore implements Store, Accounts, Outbox {
         this.reader = new Reader(readConnections);
         this.accounts = new SqliteAccounts(writer, reader);
         this.outbox = new SqliteOutbox(writer, reader);
+        this.mailbox = new SqliteMailbox(writer, reader);
     }
 
     /**
@@ -542,6 +546,48 @@ public final class SqliteStore implements Store, Accounts, Outbox {
     @Override
     public Delivery enqueueTest(long webhookId, Notification notification) {
         return outbox.enqueueTest(webhookId, notification);
+    }
+
+    // ---- email choices, alerts and digests (SqliteMailbox)
+
+    @Override
+    public Map<Long, EmailChoice> emailChoices(long userId) {
+        return mailbox.emailChoices(userId);
+    }
+
+    @Override
+    public void setEmailChoice(long userId, long appId, EmailChoice choice) {
+        mailbox.setEmailChoice(userId, appId, choice);
+    }
+
+    @Override
+    public List<User> alertRecipients(long appId) {
+        return mailbox.alertRecipients(appId);
+    }
+
+    @Override
+    public Map<User, List<Long>> digestRecipients() {
+        return mailbox.digestRecipients();
+    }
+
+    @Override
+    public List<Notification> pendingAlerts(int limit) {
+        return mailbox.pendingAlerts(limit);
+    }
+
+    @Override
+    public void alertsSent(long notificationId) {
+        mailbox.alertsSent(notificationId);
+    }
+
+    @Override
+    public Optional<Instant> lastDigest(long userId) {
+        return mailbox.lastDigest(userId);
+    }
+
+    @Override
+    public void digestSent(long userId, Instant at) {
+        mailbox.digestSent(userId, at);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.faultline.storage.testkit.AttachmentsContract;
 import dev.faultline.storage.testkit.GroupQueryContract;
 import dev.faultline.storage.testkit.GroupReadsContract;
 import dev.faultline.storage.testkit.KeysContract;
+import dev.faultline.storage.testkit.MailboxContract;
 import dev.faultline.storage.testkit.OutboxContract;
 import dev.faultline.storage.testkit.ReadContract;
 import dev.faultline.storage.testkit.RetentionContract;
@@ -131,6 +132,14 @@ class SqliteStoreTest {
 
     @Nested
     class Outbox extends OutboxContract {
+        @Override
+        protected Store newStore(Path dir) {
+            return open(dir);
+        }
+    }
+
+    @Nested
+    class Mailbox extends MailboxContract {
         @Override
         protected Store newStore(Path dir) {
             return open(dir);
