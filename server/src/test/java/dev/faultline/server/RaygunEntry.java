@@ -48,6 +48,15 @@ final class RaygunEntry {
         return this;
     }
 
+    /** An anonymous user as the JavaScript SDK sends one: identifier and UUID the same random id. */
+    RaygunEntry anonymousUser(String uuid) {
+        details.putObject("user")
+                .put("identifier", uuid)
+                .put("isAnonymous", true)
+                .put("uuid", uuid);
+        return this;
+    }
+
     RaygunEntry tags(String... tags) {
         ArrayNode array = details.putArray("tags");
         for (String tag : tags) {

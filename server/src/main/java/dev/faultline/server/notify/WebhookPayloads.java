@@ -16,6 +16,8 @@ import dev.faultline.core.store.Store;
 import dev.faultline.server.api.StoredReports;
 import dev.faultline.server.http.JsonResponses;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +102,8 @@ final class WebhookPayloads {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("url", groupUrl(group));
         error.put("message", group.title());
-        error.put("firstOccurredOn", group.firstSeen().toString());
-        error.put("lastOccurredOn", group.lastSeen().toString());
+        error.put("firstOccurredOn", timestamp(group.firstSeen()));
+        error.put("lastOccurredOn", timestamp(group.lastSeen()));
         error.put("usersAffected", group.userCount());
         error.put("totalOccurrences", group.count());
         subject.instance().ifPresent(instance -> error.put("instance", instance));
@@ -180,6 +182,11 @@ final class WebhookPayloads {
         if (value != null && !value.isBlank()) {
             map.put(key, value);
         }
+    }
+
+    /** ISO 8601 in UTC to the second, as Raygun's examples: {@code 2026-11-23T08:15:02Z}. */
+    private static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** "Resolved", "Ignored", "Permanently ignored", "Active", as Raygun words it. */
