@@ -96,26 +96,72 @@ public final class Bench {
             case "appcenter" -> AppCenterScenario.create(options.newGroupPercent());
             default -> throw new IllegalStateException("no factory for scenario " + options.scenario());
         };
-        List<TargetResult> results = new ArrayList<>();
+        List<TargetResult> plain = new ArrayList<>();
+        List<TargetResult> hooked = new ArrayList<>();
         if (!options.bareOnly()) {
             if (!Files.isRegularFile(options.jar())) {
                 throw new BenchFailure(
                         "no Faultline jar at " + options.jar() + " (build the server, or use --bare-only)");
             }
-            results.add(measureFaultline(scenario));
+            for (int round = 0; round < options.rounds(); round++) {
+                // alternating order, so that a machine getting faster or slower favours neither
+                boolean hooksFirst = round % 2 == 1;
+                if (options.webhooks() > 0 && hooksFirst) {
+                    hooked.add(measureFaultline(scenario, options.webhooks()));
+                }
+                plain.add(measureFaultline(scenario, 0));
+                if (options.webhooks() > 0 && !hooksFirst) {
+                    hooked.add(measureFaultline(scenario, options.webhooks()));
+                }
+            }
         }
-        if (!options.skipBare()) {
-            results.add(measureBare(scenario));
+        TargetResult bare = options.skipBare() ? null : measureBare(scenario);
+        List<TargetResult> results = new ArrayList<>();
+        if (!plain.isEmpty()) {
+            results.add(median(plain));
         }
-        Double ratio = results.size() == 2 && results.get(1).reportsPerSecond() > 0
-                ? results.get(0).reportsPerSecond() / results.get(1).reportsPerSecond()
+        if (!hooked.isEmpty()) {
+            results.add(median(hooked));
+        }
+        if (bare != null) {
+            results.add(bare);
+        }
+        Double ratio = !plain.isEmpty() && bare != null && bare.reportsPerSecond() > 0
+                ? median(plain).reportsPerSecond() / bare.reportsPerSecond()
                 : null;
+        Double webhooksRatio = hooked.isEmpty() || median(plain).reportsPerSecond() <= 0
+                ? null
+                : median(hooked).reportsPerSecond() / median(plain).reportsPerSecond();
         System.out.println();
+        if (plain.size() + hooked.size() > 2 || options.rounds() > 1) {
+            List<TargetResult> every = new ArrayList<>(plain);
+            every.addAll(hooked);
+            System.out.println("every run:");
+            System.out.print(ResultTable.format(every, null));
+            System.out.println();
+            System.out.println("median of " + options.rounds() + (options.rounds() == 1 ? " run:" : " runs:"));
+        }
         System.out.print(ResultTable.format(results, ratio));
-        writeJson(scenario, results, ratio);
+        if (webhooksRatio != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio with %d webhooks/without: %.3f (%+.1f%%)%n",
+                    options.webhooks(),
+                    webhooksRatio,
+                    (webhooksRatio - 1) * 100);
+        }
+        writeJson(scenario, results, ratio, webhooksRatio);
     }
 
-    private TargetResult measureFaultline(Scenario scenario) {
+    /** The run of median throughput (the lower middle one of an even count). */
+    static TargetResult median(List<TargetResult> runs) {
+        List<TargetResult> sorted = runs.stream()
+                .sorted(Comparator.comparingDouble(TargetResult::reportsPerSecond))
+                .toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private TargetResult measureFaultline(Scenario scenario, int webhooks) {
         Path data = createTempDirectory();
         try {
             int port = freePort();
@@ -133,11 +179,11 @@ public final class Bench {
                     logDirectory.resolve("faultline-apps-create.log"),
                     STARTUP_TIMEOUT);
             progress("created app: " + app.strip());
-            String token = options.webhooks() > 0 ? createToken(env, jar) : null;
+            String token = webhooks > 0 ? createToken(env, jar) : null;
             List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(options.serverJvmOpts());
             command.addAll(List.of("-jar", jar, "serve"));
-            try (WebhookReceivers receivers = WebhookReceivers.start(HOST, options.webhooks())) {
+            try (WebhookReceivers receivers = WebhookReceivers.start(HOST, webhooks)) {
                 ChildProcess server = ChildProcess.start(
                         "faultline",
                         command,
@@ -145,7 +191,7 @@ public final class Bench {
                         logDirectory.resolve("faultline-server.log"),
                         FAULTLINE_READY_MARKER);
                 return measure(
-                        "faultline-" + scenario.name(),
+                        "faultline-" + scenario.name() + (webhooks > 0 ? "+" + webhooks + "hooks" : ""),
                         scenario,
                         server,
                         port,
@@ -196,17 +242,17 @@ public final class Bench {
     }
 
     private void createWebhooks(int port, String token, long appId, WebhookReceivers receivers) {
-        if (options.webhooks() == 0) {
+        if (receivers.urls().isEmpty()) {
             return;
         }
         WebhookApi.create(HOST, port, token, appId, receivers.urls());
-        progress("created " + options.webhooks() + " webhooks on app " + appId + " (every event type), "
+        progress("created " + receivers.urls().size() + " webhooks on app " + appId + " (every event type), "
                 + options.newGroupPercent() + "% of requests in new groups");
     }
 
     /** Counts at the end of the load and again after a grace, as the server delivers from its outbox. */
     private void countWebhookPosts(WebhookReceivers receivers) {
-        if (options.webhooks() == 0) {
+        if (receivers.urls().isEmpty()) {
             return;
         }
         long atEnd = receivers.posts().stream().mapToLong(Long::longValue).sum();
@@ -273,7 +319,7 @@ public final class Bench {
                 outcome.errors());
     }
 
-    private void writeJson(Scenario scenario, List<TargetResult> results, Double ratio) {
+    private void writeJson(Scenario scenario, List<TargetResult> results, Double ratio, Double webhooksRatio) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("durationSeconds", options.duration().toMillis() / 1000.0);
         settings.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
@@ -283,6 +329,7 @@ public final class Bench {
         settings.put("bulkPercent", options.bulkPercent());
         settings.put("webhooks", options.webhooks());
         settings.put("newGroupPercent", options.newGroupPercent());
+        settings.put("rounds", options.rounds());
         settings.put("client", options.client().name().toLowerCase(Locale.ROOT));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("scenario", scenario.name());
@@ -292,6 +339,7 @@ public final class Bench {
         report.put("settings", settings);
         report.put("results", results);
         report.put("ratioFaultlineToBare", ratio);
+        report.put("ratioWithWebhooksToWithout", webhooksRatio);
         report.put("webhookPostsPerReceiver", webhookPosts);
         try {
             Files.createDirectories(options.out().toAbsolutePath().getParent());

@@ -23,6 +23,7 @@ record BenchOptions(
         int bulkPercent,
         int webhooks,
         int newGroupPercent,
+        int rounds,
         LoadClient.Kind client,
         Path jar,
         Path out) {
@@ -42,6 +43,9 @@ record BenchOptions(
               --webhooks <n>             webhooks on the bench app, each to a receiver in the bench (default 0)
               --new-group-percent <n>    share of requests (0..100) whose reports make new groups, so the
                                          server notifies (default 1 with --webhooks, else 0)
+              --rounds <n>               measure Faultline n times and report the median run (default 1); with
+                                         --webhooks each round also measures it without webhooks, the two
+                                         in alternating order, and prints the ratio of the medians
               --skip-bare                measure Faultline only
               --bare-only                measure the bare server only (no Faultline jar needed)
               --client socket|jdk        load client (default socket; jdk is kept for comparison)
@@ -71,6 +75,7 @@ record BenchOptions(
         int bulkPercent = 0;
         int webhooks = 0;
         Integer newGroupPercent = null;
+        int rounds = 1;
         LoadClient.Kind client = LoadClient.Kind.SOCKET;
         Path jar = repoRoot.resolve("server/target/faultline.jar");
         Path out = repoRoot.resolve("bench/target/bench-result.json");
@@ -93,6 +98,7 @@ record BenchOptions(
                         case "--bulk-percent" -> bulkPercent = number(flag, value, 0, 100);
                         case "--webhooks" -> webhooks = number(flag, value, 0, 100);
                         case "--new-group-percent" -> newGroupPercent = number(flag, value, 0, 100);
+                        case "--rounds" -> rounds = number(flag, value, 1, 20);
                         case "--client" -> client = client(value);
                         case "--jar" -> jar = Path.of(value);
                         case "--out" -> out = Path.of(value);
@@ -126,6 +132,7 @@ record BenchOptions(
                 bulkPercent,
                 webhooks,
                 newGroupPercent != null ? newGroupPercent : webhooks > 0 ? 1 : 0,
+                rounds,
                 client,
                 jar,
                 out);

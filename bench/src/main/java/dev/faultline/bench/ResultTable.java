@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /** Formats results as the fixed-width table the bench prints. */
 final class ResultTable {
 
-    private static final String HEADER_FORMAT = "%-18s %11s %8s %8s %8s %8s %12s %10s %12s %8s%n";
-    private static final String ROW_FORMAT = "%-18s %11.1f %8.2f %8.2f %8.2f %8.1f %12.1f %10s %12s %8d%n";
+    private static final String HEADER_FORMAT = "%-26s %11s %8s %8s %8s %8s %12s %10s %12s %8s%n";
+    private static final String ROW_FORMAT = "%-26s %11.1f %8.2f %8.2f %8.2f %8.1f %12.1f %10s %12s %8d%n";
 
     private ResultTable() {}
 

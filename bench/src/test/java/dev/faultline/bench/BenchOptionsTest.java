@@ -83,6 +83,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void roundsDefaultToOneAndAreBounded() {
+        assertThat(BenchOptions.parse(new String[] {"raygun"}, ROOT).rounds()).isEqualTo(1);
+        assertThat(BenchOptions.parse(new String[] {"raygun", "--rounds", "5"}, ROOT)
+                        .rounds())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"raygun", "--rounds", "0"}, ROOT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--rounds");
+    }
+
+    @Test
     void webhooksTurnOnNewGroupsUnlessAShareIsGiven() {
         BenchOptions plain = BenchOptions.parse(new String[] {"raygun"}, ROOT);
         BenchOptions hooked = BenchOptions.parse(new String[] {"appcenter", "--webhooks", "10"}, ROOT);

@@ -33,11 +33,11 @@ class ResultTableTest {
 
         assertThat(table.lines().toList())
                 .containsExactly(
-                        "target               reports/s   p50 ms   p90 ms   p99 ms   max ms  peak RSS MB  srv CPU %"
+                        "target                       reports/s   p50 ms   p90 ms   p99 ms   max ms  peak RSS MB  srv CPU %"
                                 + "  bench CPU %   errors",
-                        "faultline-raygun       10234.1     3.10     9.87    21.40     80.2        310.5        120"
+                        "faultline-raygun               10234.1     3.10     9.87    21.40     80.2        310.5        120"
                                 + "           40        3",
-                        "bare-server            25123.0     1.20     2.50     5.10     30.1        180.2        n/a"
+                        "bare-server                    25123.0     1.20     2.50     5.10     30.1        180.2        n/a"
                                 + "          n/a        0",
                         "errors faultline-raygun: HTTP 503 x2, SocketTimeoutException x1",
                         "ratio faultline/bare: 0.41");

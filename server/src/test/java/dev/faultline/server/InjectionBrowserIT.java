@@ -199,7 +199,8 @@ class InjectionBrowserIT {
                     "/apps/" + app.id() + "/webhooks",
                     "/apps/" + app.id() + "/webhooks/" + webhook.id(),
                     "/teams",
-                    "/teams/" + team.id()));
+                    "/teams/" + team.id(),
+                    "/account/email"));
             for (String groupPage : groupPages) {
                 visits.add(groupPage);
                 visits.add(groupPage + (groupPage.contains("?") ? "&" : "?") + "range=30d");
