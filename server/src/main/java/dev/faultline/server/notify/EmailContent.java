@@ -1,12 +1,16 @@
 package dev.faultline.server.notify;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What alert and digest emails say: their models (rendered to HTML by {@code email/alert.jte} and
  * {@code email/digest.jte}, which escape crash content like every page) and their plain-text parts.
  */
 public final class EmailContent {
+    static final String NEW_ERROR = "New error";
+    static final String REGRESSION = "Regression";
+
     private EmailContent() {}
 
     /**
@@ -68,9 +72,6 @@ public final class EmailContent {
         return subject.toString();
     }
 
-    static final String NEW_ERROR = "New error";
-    static final String REGRESSION = "Regression";
-
     static String text(Alert alert) {
         StringBuilder text = new StringBuilder();
         for (Line line : alert.lines()) {
@@ -89,10 +90,7 @@ public final class EmailContent {
 
     static String subject(Digest digest) {
         return "Faultline daily digest: "
-                + digest.apps().stream()
-                        .map(DigestApp::name)
-                        .reduce((a, b) -> a + ", " + b)
-                        .orElse("");
+                + digest.apps().stream().map(DigestApp::name).collect(Collectors.joining(", "));
     }
 
     static String text(Digest digest) {

@@ -158,7 +158,7 @@ public final class EmailWorker implements AutoCloseable {
     /** Sends each user whose digest is due their digest, if anything happened in their apps. */
     void sendDigests() throws MessagingException {
         Instant now = clock.instant();
-        Instant due = lastDigestTime(now);
+        Instant due = lastDigestTime(now, settings.digestHour());
         Map<Long, Optional<Digest>> digests = new HashMap<>();
         for (Map.Entry<User, List<Long>> recipient : mailbox.digestRecipients().entrySet()) {
             User user = recipient.getKey();
@@ -192,9 +192,9 @@ public final class EmailWorker implements AutoCloseable {
         }
     }
 
-    /** The latest digest time at or before {@code now}: today's digest hour, or yesterday's. */
-    Instant lastDigestTime(Instant now) {
-        Instant today = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(settings.digestHour()));
+    /** The latest digest time at or before {@code now}: today's digest hour (UTC), or yesterday's. */
+    static Instant lastDigestTime(Instant now, int digestHour) {
+        Instant today = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(digestHour));
         return today.isAfter(now) ? today.minus(Duration.ofDays(1)) : today;
     }
 
