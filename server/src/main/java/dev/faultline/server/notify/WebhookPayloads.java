@@ -3,13 +3,13 @@ package dev.faultline.server.notify;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.model.App;
 import dev.faultline.core.model.Group;
 import dev.faultline.core.model.GroupStatus;
-import dev.faultline.core.model.Report;
-import dev.faultline.core.model.UserInfo;
 import dev.faultline.core.notify.EventType;
+import dev.faultline.core.notify.InstanceJson;
 import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Webhook;
 import dev.faultline.core.store.Store;
@@ -152,30 +152,40 @@ final class WebhookPayloads {
                 || type != EventType.NEW_ERROR_OCCURRED && type != EventType.ERROR_REOCCURRED) {
             return Optional.empty();
         }
-        return store.event(notification.eventId())
-                .flatMap(StoredReports::report)
-                .map(report -> {
-                    Map<String, Object> instance = new LinkedHashMap<>();
-                    instance.put("tags", report.tags());
-                    affectedUser(report).ifPresent(user -> instance.put("affectedUser", user));
-                    instance.put("customData", report.customData());
-                    return instance;
-                });
+        String written = notification.details().get(InstanceJson.DETAIL);
+        // a test message, or one written before notifications carried their instance: decode the report
+        Optional<String> json = written != null
+                ? Optional.of(written)
+                : store.event(notification.eventId())
+                        .flatMap(StoredReports::report)
+                        .map(InstanceJson::of);
+        return json.map(WebhookPayloads::raygunInstance);
     }
 
-    private static Optional<Map<String, Object>> affectedUser(Report report) {
-        UserInfo user = report.user();
-        if (user == null) {
-            return Optional.empty();
+    /** {@link InstanceJson} in Raygun's casing: {@code tags}, {@code affectedUser}, {@code customData}. */
+    private static Map<String, Object> raygunInstance(String json) {
+        JsonNode written;
+        try {
+            written = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        Map<String, Object> affected = new LinkedHashMap<>();
-        putPresent(affected, "Identifier", user.identifier());
-        affected.put("IsAnonymous", user.anonymous() != null ? user.anonymous() : user.identifier() == null);
-        putPresent(affected, "UUID", user.uuid());
-        putPresent(affected, "Email", user.email());
-        putPresent(affected, "FullName", user.fullName());
-        putPresent(affected, "FirstName", user.firstName());
-        return Optional.of(affected);
+        Map<String, Object> instance = new LinkedHashMap<>();
+        instance.put("tags", written.path("tags"));
+        JsonNode user = written.path("user");
+        if (user.isObject()) {
+            Map<String, Object> affected = new LinkedHashMap<>();
+            putPresent(affected, "Identifier", user.path("identifier").textValue());
+            affected.put(
+                    "IsAnonymous", user.has("anonymous") ? user.get("anonymous").asBoolean() : !user.has("identifier"));
+            putPresent(affected, "UUID", user.path("uuid").textValue());
+            putPresent(affected, "Email", user.path("email").textValue());
+            putPresent(affected, "FullName", user.path("fullName").textValue());
+            putPresent(affected, "FirstName", user.path("firstName").textValue());
+            instance.put("affectedUser", affected);
+        }
+        instance.put("customData", written.path("customData"));
+        return instance;
     }
 
     private static void putPresent(Map<String, Object> map, String key, String value) {

@@ -114,7 +114,8 @@ public abstract class OutboxContract extends StoreContractSupport {
         Webhook unsubscribed = webhook(app, true, EventType.COMMENT_ADDED, EventType.ERROR_REOCCURRED);
         Webhook otherApp = webhook(newApp(), true, EventType.NEW_ERROR_OCCURRED);
 
-        Stored stored = write(report().ingest(app));
+        Stored stored =
+                write(report().tags("checkout", "v1").user("u-1", "uuid-1").ingest(app));
 
         List<Delivery> due = due();
         assertThat(due).extracting(Delivery::webhookId).containsExactly(first.id(), second.id());
@@ -129,7 +130,12 @@ public abstract class OutboxContract extends StoreContractSupport {
             assertThat(notification.appId()).isEqualTo(app.id());
             assertThat(notification.groupId()).isEqualTo(stored.groupId());
             assertThat(notification.eventId()).isEqualTo(stored.eventId());
-            assertThat(notification.details()).isEmpty();
+            assertThat(notification.details())
+                    .as("what the report told, for the payload's error.instance")
+                    .isEqualTo(Map.of(
+                            "instance",
+                            "{\"tags\":[\"checkout\",\"v1\"],\"user\":{\"identifier\":\"u-1\",\"uuid\":\"uuid-1\"},"
+                                    + "\"customData\":{}}"));
         }
         assertThat(due.get(0).notification()).isEqualTo(due.get(1).notification());
         for (Webhook none : List.of(disabled, unsubscribed, otherApp)) {

@@ -8,6 +8,7 @@ import dev.faultline.core.ingest.SessionActivity;
 import dev.faultline.core.ingest.Stored;
 import dev.faultline.core.model.Report;
 import dev.faultline.core.notify.EventType;
+import dev.faultline.core.notify.InstanceJson;
 import dev.faultline.core.store.Store.DropKey;
 import dev.faultline.storage.internal.BatchCounters;
 import dev.faultline.storage.sqlite.ReopenGroups.Regression;
@@ -125,7 +126,13 @@ final class WriteBatch {
         events.add(new NewEvent(eventId, group.id(), ingest));
         if (newGroup || regressed) {
             EventType type = newGroup ? EventType.NEW_ERROR_OCCURRED : EventType.ERROR_REOCCURRED;
-            notifications.add(new NewNotification(ingest.appId(), group.id(), eventId, type, Map.of(), now));
+            notifications.add(new NewNotification(
+                    ingest.appId(),
+                    group.id(),
+                    eventId,
+                    type,
+                    Map.of(InstanceJson.DETAIL, InstanceJson.of(report)),
+                    now));
         }
         counters.add(group.id(), seen, report);
         if (logKey != null) {
