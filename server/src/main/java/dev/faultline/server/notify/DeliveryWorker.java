@@ -11,13 +11,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
 
 /**
  * Posts due deliveries from the outbox, off the ingest path: every poll it takes a batch, posts each
- * on its own virtual thread and waits for all before recording their outcomes in one transaction
+ * without waiting (the HTTP client's own threads carry them) and waits for all before recording their outcomes in one transaction
  * and taking the next batch at the next tick, so a slow receiver holds up the others by at
  * most the timeout. {@link Outbox#due} gives at most one delivery per webhook and group, so a
  * group's notifications arrive in order. A failure is retried after the first retry wait, doubling
@@ -127,41 +128,41 @@ public final class DeliveryWorker implements AutoCloseable {
         WebhookPayloads.Batch bodies = payloads.batch();
         Map<Long, Optional<Webhook>> webhooks = new HashMap<>();
         Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-        try (ExecutorService posting = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Delivery delivery : due) {
-                try {
-                    // deleted meanwhile, with its deliveries: nothing to record
-                    webhooks.computeIfAbsent(delivery.webhookId(), outbox::webhook)
-                            .ifPresent(webhook -> {
-                                Optional<byte[]> body = bodies.body(webhook.style(), delivery.notification());
-                                if (body.isEmpty()) {
-                                    outcomes.add(Outcome.failed(
-                                            delivery.id(), null, "the group or its app no longer exists", 0, null));
-                                } else {
-                                    posting.execute(() -> outcomes.add(attempt(delivery, webhook, body.get())));
-                                }
-                            });
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "delivery " + delivery.id() + " could not be attempted", e);
-                }
+        List<CompletableFuture<Void>> posts = new ArrayList<>();
+        for (Delivery delivery : due) {
+            try {
+                // deleted meanwhile, with its deliveries: nothing to record
+                webhooks.computeIfAbsent(delivery.webhookId(), outbox::webhook).ifPresent(webhook -> {
+                    Optional<byte[]> body = bodies.body(webhook.style(), delivery.notification());
+                    if (body.isEmpty()) {
+                        outcomes.add(
+                                Outcome.failed(delivery.id(), null, "the group or its app no longer exists", 0, null));
+                    } else {
+                        posts.add(attempt(delivery, webhook, body.get()).thenAccept(outcomes::add));
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "delivery " + delivery.id() + " could not be attempted", e);
             }
         }
+        CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).join();
         outbox.record(List.copyOf(outcomes));
     }
 
     /** Posts one delivery; a failure of any kind is an outcome to retry. */
-    private Outcome attempt(Delivery delivery, Webhook webhook, byte[] body) {
-        OutboundHttp.Outcome posted;
+    private CompletableFuture<Outcome> attempt(Delivery delivery, Webhook webhook, byte[] body) {
+        CompletableFuture<OutboundHttp.Outcome> posting;
         try {
-            posted = http.post(URI.create(webhook.url()), body, headers(webhook, delivery, body));
+            posting = http.postAsync(URI.create(webhook.url()), body, headers(webhook, delivery, body));
         } catch (RuntimeException e) { // a bug, not the receiver: logged, and retried like a failure
             LOG.log(Level.WARNING, "delivery " + delivery.id() + " could not be attempted", e);
-            return Outcome.failed(delivery.id(), null, "internal error: " + e, 0, retryAt(delivery));
+            return CompletableFuture.completedFuture(
+                    Outcome.failed(delivery.id(), null, "internal error: " + e, 0, retryAt(delivery)));
         }
-        return posted.succeeded()
+        return posting.thenApply(posted -> posted.succeeded()
                 ? Outcome.delivered(delivery.id(), posted.status(), posted.durationMillis(), clock.instant())
                 : Outcome.failed(
-                        delivery.id(), posted.status(), posted.error(), posted.durationMillis(), retryAt(delivery));
+                        delivery.id(), posted.status(), posted.error(), posted.durationMillis(), retryAt(delivery)));
     }
 
     private Map<String, String> headers(Webhook webhook, Delivery delivery, byte[] body) {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,10 +69,18 @@ public final class OutboundHttp {
         return uri;
     }
 
-    /** POSTs {@code body}; never throws for what the receiver or the network did. */
+    /** POSTs {@code body} and waits for the outcome; never throws for what the receiver or the network did. */
     Outcome post(URI url, byte[] body, Map<String, String> headers) {
+        return postAsync(url, body, headers).join();
+    }
+
+    /**
+     * POSTs {@code body} without waiting: the outcome completes on the client's own threads, never
+     * exceptionally for what the receiver or the network did. The private-address check (a DNS
+     * lookup) runs on the caller's thread.
+     */
+    CompletableFuture<Outcome> postAsync(URI url, byte[] body, Map<String, String> headers) {
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<Long>> sent = null;
         try {
             if (blockPrivate) {
                 refusePrivate(url.getHost());
@@ -80,23 +88,29 @@ public final class OutboundHttp {
             HttpRequest.Builder request =
                     HttpRequest.newBuilder(url).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
-            sent = client.sendAsync(request.build(), info -> new Discarding(maxResponseBytes));
+            CompletableFuture<HttpResponse<Long>> sent =
+                    client.sendAsync(request.build(), info -> new Discarding(maxResponseBytes));
             // the request timeout ends at the answer's headers; this bounds the body too
-            HttpResponse<Long> response = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            int status = response.statusCode();
-            String error = status >= 200 && status < 300 ? null : "answered " + status;
-            return new Outcome(status, error, millisSince(started));
-        } catch (TimeoutException e) {
-            sent.cancel(true);
-            return new Outcome(null, "no answer within " + timeout.toSeconds() + " s", millisSince(started));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Outcome(null, describe(cause), millisSince(started));
+            return sent.copy()
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((response, failure) -> {
+                        if (failure == null) {
+                            int status = response.statusCode();
+                            String error = status >= 200 && status < 300 ? null : "answered " + status;
+                            return new Outcome(status, error, millisSince(started));
+                        }
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        if (cause instanceof TimeoutException) {
+                            sent.cancel(true);
+                            return new Outcome(
+                                    null, "no answer within " + timeout.toSeconds() + " s", millisSince(started));
+                        }
+                        return new Outcome(null, describe(cause), millisSince(started));
+                    });
         } catch (IOException | IllegalArgumentException e) {
-            return new Outcome(null, describe(e), millisSince(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted", millisSince(started));
+            return CompletableFuture.completedFuture(new Outcome(null, describe(e), millisSince(started)));
         }
     }
 
