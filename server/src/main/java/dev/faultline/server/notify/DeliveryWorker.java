@@ -26,14 +26,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Posts due deliveries from the outbox, off the ingest path: every poll it takes a batch, posts each
- * without waiting (the HTTP client's own threads carry them) and waits for all before recording their outcomes in one transaction
- * and taking the next batch at the next tick, so a slow receiver holds up the others by at
- * most the timeout. {@link Outbox#due} gives at most one delivery per webhook and group, so a
- * group's notifications arrive in order. A failure is retried after the first retry wait, doubling
- * each time up to an hour, until the retry period since the notification has passed; then the
- * delivery is failed. Each poll first sends the follow-ups that are due ({@link FollowUpScheduler}).
- * Thread-safe.
+ * Posts due deliveries from the outbox, off the ingest path: every poll it takes a batch, sends each
+ * post without waiting (the HTTP client's own threads carry them), waits for all, records their
+ * outcomes in one transaction and takes the next batch at the next tick, so a slow receiver holds up
+ * the others by at most the timeout. {@link Outbox#due} gives at most one delivery per webhook and
+ * group, so a group's notifications arrive in order. A failure is retried after the first retry
+ * wait, doubling each time up to an hour, until the retry period since the notification has passed;
+ * then the delivery is failed. Each poll first sends the follow-ups that are due ({@link
+ * FollowUpScheduler}). Thread-safe.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
