@@ -76,8 +76,11 @@ public interface Outbox {
      */
     boolean sendFollowUp(FollowUp followUp, Notification notification, Instant nextAt);
 
-    /** Ends a follow-up sequence, unless it moved on or restarted since {@code followUp} was read. */
-    void endFollowUps(FollowUp followUp);
+    /**
+     * Ends follow-up sequences, all in one transaction: each unless it moved on or restarted since
+     * it was read. An empty list writes nothing.
+     */
+    void endFollowUps(List<FollowUp> followUps);
 
     /** Adds a notification for one webhook only (a test delivery), due now. */
     Delivery enqueueTest(long webhookId, Notification notification);

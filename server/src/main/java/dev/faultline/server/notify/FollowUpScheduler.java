@@ -5,6 +5,8 @@ import dev.faultline.core.notify.Notification;
 import dev.faultline.core.notify.Outbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +27,7 @@ final class FollowUpScheduler {
 
     void run(int limit) {
         Instant now = clock.instant();
+        List<FollowUp> ended = new ArrayList<>();
         for (FollowUp followUp : outbox.dueFollowUps(now, limit)) {
             if (followUp.continues()) {
                 Notification notification = new Notification(
@@ -32,8 +35,9 @@ final class FollowUpScheduler {
                 outbox.sendFollowUp(
                         followUp, notification, followUp.startedAt().plus(FollowUp.offset(followUp.step() + 1)));
             } else {
-                outbox.endFollowUps(followUp);
+                ended.add(followUp);
             }
         }
+        outbox.endFollowUps(ended); // one transaction: after a burst of new groups most sequences end
     }
 }

@@ -420,6 +420,30 @@ public abstract class OutboxContract extends StoreContractSupport {
     }
 
     @Test
+    void endFollowUps_endsSeveralAtOnceButNotOneThatMovedOn() {
+        webhook(app, true, EventType.ONE_MINUTE_FOLLOW_UP);
+        write(report().fingerprint("a").ingest(app));
+        write(report().fingerprint("b").ingest(app));
+        write(report().fingerprint("c").ingest(app));
+        List<FollowUp> due = outbox().dueFollowUps(now().plus(AHEAD), 10);
+        assertThat(due).hasSize(3);
+        FollowUp movedOn = due.get(2);
+        assertThat(outbox().sendFollowUp(
+                                movedOn,
+                                new Notification(
+                                        0, app.id(), movedOn.groupId(), null, FollowUp.type(0), Map.of(), now()),
+                                now().plus(AHEAD)))
+                .isTrue();
+
+        outbox().endFollowUps(due);
+        outbox().endFollowUps(List.of());
+
+        assertThat(outbox().dueFollowUps(now().plus(AHEAD).plus(AHEAD), 10))
+                .extracting(FollowUp::groupId)
+                .containsExactly(movedOn.groupId());
+    }
+
+    @Test
     void endFollowUps_endsTheSequenceAndARegressionStartsANewOne() {
         webhook(app, true, EventType.HOURLY_FOLLOW_UP);
         long groupId = write(report().ingest(app)).groupId();
@@ -429,7 +453,7 @@ public abstract class OutboxContract extends StoreContractSupport {
                 .extracting(FollowUp::status)
                 .containsExactly(GroupStatus.RESOLVED);
 
-        outbox().endFollowUps(followUp);
+        outbox().endFollowUps(List.of(followUp));
 
         assertThat(outbox().dueFollowUps(now().plus(AHEAD), 10)).isEmpty();
         write(report().ingest(app));

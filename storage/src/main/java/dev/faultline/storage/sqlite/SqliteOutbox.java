@@ -229,13 +229,20 @@ final class SqliteOutbox implements Outbox {
         });
     }
 
+    /** One batched delete in one transaction of the writer. */
     @Override
-    public void endFollowUps(FollowUp followUp) {
-        requireNonNull(followUp, "followUp");
-        writer.inTransaction(handle -> handle.createUpdate("DELETE FROM follow_ups"
-                        + " WHERE group_id = :groupId AND started_at = :startedAt AND step = :step")
-                .bindMap(sequence(followUp))
-                .execute());
+    public void endFollowUps(List<FollowUp> followUps) {
+        requireNonNull(followUps, "followUps");
+        if (followUps.isEmpty()) {
+            return;
+        }
+        writer.inTransaction(handle -> {
+            try (PreparedBatch ended = handle.prepareBatch("DELETE FROM follow_ups"
+                    + " WHERE group_id = :groupId AND started_at = :startedAt AND step = :step")) {
+                followUps.forEach(followUp -> ended.bindMap(sequence(followUp)).add());
+                return ended.execute();
+            }
+        });
     }
 
     /** What identifies a sequence at one step: a restarted one has another start. */

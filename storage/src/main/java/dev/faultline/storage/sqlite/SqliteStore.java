@@ -539,8 +539,8 @@ public final class SqliteStore implements Store, Accounts, Outbox, Mailbox {
     }
 
     @Override
-    public void endFollowUps(FollowUp followUp) {
-        outbox.endFollowUps(followUp);
+    public void endFollowUps(List<FollowUp> followUps) {
+        outbox.endFollowUps(followUps);
     }
 
     @Override
