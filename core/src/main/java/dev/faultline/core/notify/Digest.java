@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One app's part of a daily digest over a period: the groups first seen in it, and the active groups
@@ -50,40 +49,16 @@ public record Digest(
      * Reports are counted by the hour, so the period's first hour counts whole.
      */
     public static Digest of(Store store, App app, Instant since, Instant until, int max) {
-        List<Group> seen = store.groups(new GroupQuery(
-                        Set.of(app.id()),
-                        null,
-                        since,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Sort.FIRST_SEEN,
-                        null,
-                        max + 1 + CANDIDATES))
+        List<Group> seen = store.groups(
+                        GroupQuery.seenSince(app.id(), null, since, Sort.FIRST_SEEN, max + 1 + CANDIDATES))
                 .items();
         List<Group> fresh = seen.stream()
                 .filter(group ->
                         !group.firstSeen().isBefore(since) && group.firstSeen().isBefore(until))
                 .toList();
 
-        List<Group> candidates = store.groups(new GroupQuery(
-                        Set.of(app.id()),
-                        GroupStatus.ACTIVE,
-                        since,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Sort.COUNT,
-                        null,
-                        CANDIDATES))
+        List<Group> candidates = store.groups(
+                        GroupQuery.seenSince(app.id(), GroupStatus.ACTIVE, since, Sort.COUNT, CANDIDATES))
                 .items();
         Map<Long, List<HourCount>> hourly =
                 store.hourly(candidates.stream().map(Group::id).toList(), since);

@@ -53,6 +53,12 @@ public record GroupQuery(
         this(Set.of(appId), status, null, null, null, null, null, null, null, null, sort, cursor, limit);
     }
 
+    /** The first page of one app's groups seen since an instant, filtered by status only. */
+    public static GroupQuery seenSince(long appId, GroupStatus status, Instant seenSince, Sort sort, int limit) {
+        return new GroupQuery(
+                Set.of(appId), status, seenSince, null, null, null, null, null, null, null, sort, null, limit);
+    }
+
     /** Orders a group listing, largest first; ties break on the group id, newest first. */
     public enum Sort {
         /** Most recently seen first. */

@@ -48,15 +48,13 @@ final class Mailer {
      * Sends every message over one connection. A message whose address the server refuses is left
      * out (it would be refused again) and logged; the rest go on.
      *
-     * @return how many messages the server took
      * @throws MessagingException when the server cannot be reached or refuses the connection or the
      *     sign-in: nothing more was sent, and trying again later may work
      */
-    int send(List<Email> emails) throws MessagingException {
+    void send(List<Email> emails) throws MessagingException {
         if (emails.isEmpty()) {
-            return 0;
+            return;
         }
-        int sent = 0;
         try (Transport transport =
                 session.getTransport(settings.security() == EmailSettings.Security.TLS ? "smtps" : "smtp")) {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
@@ -64,7 +62,6 @@ final class Mailer {
                 MimeMessage message = message(email);
                 try {
                     transport.sendMessage(message, message.getAllRecipients());
-                    sent++;
                 } catch (SendFailedException e) {
                     LOG.log(
                             Level.WARNING,
@@ -72,7 +69,6 @@ final class Mailer {
                 }
             }
         }
-        return sent;
     }
 
     private MimeMessage message(Email email) throws MessagingException {

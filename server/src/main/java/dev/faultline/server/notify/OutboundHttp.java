@@ -69,11 +69,6 @@ public final class OutboundHttp {
         return uri;
     }
 
-    /** POSTs {@code body} and waits for the outcome; never throws for what the receiver or the network did. */
-    Outcome post(URI url, byte[] body, Map<String, String> headers) {
-        return postAsync(url, body, headers).join();
-    }
-
     /**
      * POSTs {@code body} without waiting: the outcome completes on the client's own threads, never
      * exceptionally for what the receiver or the network did. The private-address check (a DNS

@@ -73,7 +73,8 @@ class OutboundHttpTest {
     }
 
     private static OutboundHttp.Outcome post(OutboundHttp http, URI url) {
-        return http.post(url, "{}".getBytes(UTF_8), Map.of("Content-Type", "application/json"));
+        return http.postAsync(url, "{}".getBytes(UTF_8), Map.of("Content-Type", "application/json"))
+                .join();
     }
 
     @Test
