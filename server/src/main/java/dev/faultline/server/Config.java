@@ -1,5 +1,6 @@
 package dev.faultline.server;
 
+import dev.faultline.server.notify.DeliveryPacing;
 import dev.faultline.server.notify.EmailSettings;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -46,7 +47,8 @@ import java.util.function.Function;
  * @param webhookRetryPeriod how long after its first attempt a failing delivery is retried
  * @param webhookFirstRetry the wait before the first retry; each later one waits twice as long
  *     (at most an hour)
- * @param webhookPoll how often the outbox is looked at for due deliveries
+ * @param webhookPacing how often the outbox is looked at for due deliveries and how many are posted
+ *     each time, fewer while the machine is busy
  * @param webhookBlockPrivate whether webhooks to private, loopback, link-local and unspecified
  *     addresses are refused
  * @param email the SMTP server and the schedule of alert and digest email
@@ -82,7 +84,7 @@ public record Config(
         int webhookMaxResponseBytes,
         Duration webhookRetryPeriod,
         Duration webhookFirstRetry,
-        Duration webhookPoll,
+        DeliveryPacing webhookPacing,
         boolean webhookBlockPrivate,
         EmailSettings email) {
 
@@ -128,6 +130,9 @@ public record Config(
         defaults.put("FAULTLINE_WEBHOOK_RETRY_HOURS", "24");
         defaults.put("FAULTLINE_WEBHOOK_FIRST_RETRY_SECONDS", "30");
         defaults.put("FAULTLINE_WEBHOOK_POLL_MILLIS", "500");
+        defaults.put("FAULTLINE_WEBHOOK_BATCH", "50");
+        defaults.put("FAULTLINE_WEBHOOK_BUSY_BATCH", "10");
+        defaults.put("FAULTLINE_WEBHOOK_BUSY_CPU_PERCENT", "80");
         defaults.put("FAULTLINE_WEBHOOK_BLOCK_PRIVATE", "false");
         defaults.put("FAULTLINE_SMTP_HOST", "");
         defaults.put("FAULTLINE_SMTP_PORT", "587");
@@ -184,7 +189,11 @@ public record Config(
                 integer(get, "FAULTLINE_WEBHOOK_MAX_RESPONSE_BYTES", 0, 104_857_600),
                 Duration.ofHours(integer(get, "FAULTLINE_WEBHOOK_RETRY_HOURS", 0, 8_760)),
                 Duration.ofSeconds(integer(get, "FAULTLINE_WEBHOOK_FIRST_RETRY_SECONDS", 1, 3600)),
-                Duration.ofMillis(integer(get, "FAULTLINE_WEBHOOK_POLL_MILLIS", 10, 3_600_000)),
+                new DeliveryPacing(
+                        Duration.ofMillis(integer(get, "FAULTLINE_WEBHOOK_POLL_MILLIS", 10, 3_600_000)),
+                        integer(get, "FAULTLINE_WEBHOOK_BATCH", 1, 10_000),
+                        integer(get, "FAULTLINE_WEBHOOK_BUSY_BATCH", 1, 10_000),
+                        integer(get, "FAULTLINE_WEBHOOK_BUSY_CPU_PERCENT", 0, 100)),
                 bool(get, "FAULTLINE_WEBHOOK_BLOCK_PRIVATE"),
                 email(get));
     }

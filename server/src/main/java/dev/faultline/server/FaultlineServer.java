@@ -199,7 +199,7 @@ public final class FaultlineServer implements AutoCloseable {
                 linkBase(),
                 config.webhookFirstRetry(),
                 config.webhookRetryPeriod(),
-                config.webhookPoll());
+                config.webhookPacing());
     }
 
     /** The address links in webhook payloads and email start with. */

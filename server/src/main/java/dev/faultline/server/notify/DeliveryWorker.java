@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +38,6 @@ import java.util.logging.Logger;
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
-    static final int BATCH = 50;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final Outbox outbox;
@@ -47,6 +47,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration firstRetry;
     private final Duration retryPeriod;
+    private final DeliveryPacing pacing;
+    private final DoubleSupplier cpuLoad;
     private final ScheduledExecutorService poller;
     private volatile boolean closed;
 
@@ -56,7 +58,9 @@ public final class DeliveryWorker implements AutoCloseable {
             OutboundHttp http,
             Clock clock,
             Duration firstRetry,
-            Duration retryPeriod) {
+            Duration retryPeriod,
+            DeliveryPacing pacing,
+            DoubleSupplier cpuLoad) {
         this.outbox = outbox;
         this.payloads = payloads;
         this.http = http;
@@ -64,12 +68,15 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
         this.firstRetry = firstRetry;
         this.retryPeriod = retryPeriod;
+        this.pacing = pacing;
+        this.cpuLoad = cpuLoad;
         this.poller = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("faultline-webhooks").daemon().factory());
     }
 
     /**
-     * Starts polling every {@code poll}.
+     * Starts polling at {@code pacing}, the first time one poll interval from now, measuring the
+     * machine's CPU use each poll.
      *
      * @param baseUrl the dashboard's address, for the links in payloads
      */
@@ -81,15 +88,33 @@ public final class DeliveryWorker implements AutoCloseable {
             String baseUrl,
             Duration firstRetry,
             Duration retryPeriod,
-            Duration poll) {
+            DeliveryPacing pacing) {
+        return start(
+                outbox, store, http, clock, baseUrl, firstRetry, retryPeriod, pacing, DeliveryPacing.machineCpuLoad());
+    }
+
+    /** As {@link #start(Outbox, Store, OutboundHttp, Clock, String, Duration, Duration, DeliveryPacing)}, with the CPU use measured by {@code cpuLoad}. */
+    static DeliveryWorker start(
+            Outbox outbox,
+            Store store,
+            OutboundHttp http,
+            Clock clock,
+            String baseUrl,
+            Duration firstRetry,
+            Duration retryPeriod,
+            DeliveryPacing pacing,
+            DoubleSupplier cpuLoad) {
         DeliveryWorker worker = new DeliveryWorker(
                 requireNonNull(outbox, "outbox"),
                 new WebhookPayloads(store, baseUrl),
                 requireNonNull(http, "http"),
                 requireNonNull(clock, "clock"),
                 firstRetry,
-                retryPeriod);
-        worker.poller.scheduleWithFixedDelay(worker::pollSafely, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+                retryPeriod,
+                requireNonNull(pacing, "pacing"),
+                requireNonNull(cpuLoad, "cpuLoad"));
+        long every = pacing.poll().toMillis();
+        worker.poller.scheduleWithFixedDelay(worker::pollSafely, every, every, TimeUnit.MILLISECONDS);
         return worker;
     }
 
@@ -103,16 +128,19 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Sends the due follow-ups, then posts one batch of due deliveries. One batch per tick bounds the
-     * CPU delivery takes from ingestion on a small machine: draining a backlog batch after batch was
-     * measured to halve ingest throughput on 2 cores.
+     * Sends the due follow-ups, then posts one batch of due deliveries, a smaller one while the
+     * machine is busy ({@link DeliveryPacing}). One batch per tick bounds the CPU delivery takes from
+     * ingestion on a small machine: draining a backlog batch after batch was measured to halve ingest
+     * throughput on 2 cores, and even one batch of 50 per tick took a sixth of it while ingestion
+     * saturated the machine.
      */
     void poll() {
-        followUps.run(BATCH);
+        int batch = pacing.batchAt(cpuLoad.getAsDouble());
+        followUps.run(batch);
         if (closed) {
             return;
         }
-        List<Delivery> due = outbox.due(clock.instant(), BATCH);
+        List<Delivery> due = outbox.due(clock.instant(), batch);
         if (!due.isEmpty()) {
             postAll(due);
         }
