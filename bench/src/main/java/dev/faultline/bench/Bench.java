@@ -163,7 +163,8 @@ public final class Bench {
 
     private TargetResult measureFaultline(Scenario scenario, int webhooks) {
         Path data = createTempDirectory();
-        try {
+        // the receivers first: the server's free port is then never one a receiver is about to take
+        try (WebhookReceivers receivers = WebhookReceivers.start(HOST, webhooks)) {
             int port = freePort();
             Map<String, String> env = new TreeMap<>(options.serverEnv());
             env.put("FAULTLINE_DATA", data.toString());
@@ -183,21 +184,15 @@ public final class Bench {
             List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(options.serverJvmOpts());
             command.addAll(List.of("-jar", jar, "serve"));
-            try (WebhookReceivers receivers = WebhookReceivers.start(HOST, webhooks)) {
-                ChildProcess server = ChildProcess.start(
-                        "faultline",
-                        command,
-                        env,
-                        logDirectory.resolve("faultline-server.log"),
-                        FAULTLINE_READY_MARKER);
-                return measure(
-                        "faultline-" + scenario.name() + (webhooks > 0 ? "+" + webhooks + "hooks" : ""),
-                        scenario,
-                        server,
-                        port,
-                        () -> createWebhooks(port, token, appId(app), receivers),
-                        () -> countWebhookPosts(receivers));
-            }
+            ChildProcess server = ChildProcess.start(
+                    "faultline", command, env, logDirectory.resolve("faultline-server.log"), FAULTLINE_READY_MARKER);
+            return measure(
+                    "faultline-" + scenario.name() + (webhooks > 0 ? "+" + webhooks + "hooks" : ""),
+                    scenario,
+                    server,
+                    port,
+                    () -> createWebhooks(port, token, appId(app), receivers),
+                    () -> countWebhookPosts(receivers));
         } finally {
             deleteRecursively(data);
         }
