@@ -131,7 +131,7 @@ public record Config(
         defaults.put("FAULTLINE_WEBHOOK_FIRST_RETRY_SECONDS", "30");
         defaults.put("FAULTLINE_WEBHOOK_POLL_MILLIS", "500");
         defaults.put("FAULTLINE_WEBHOOK_BATCH", "50");
-        defaults.put("FAULTLINE_WEBHOOK_BUSY_BATCH", "10");
+        defaults.put("FAULTLINE_WEBHOOK_BUSY_BATCH", "5");
         defaults.put("FAULTLINE_WEBHOOK_BUSY_CPU_PERCENT", "80");
         defaults.put("FAULTLINE_WEBHOOK_BLOCK_PRIVATE", "false");
         defaults.put("FAULTLINE_SMTP_HOST", "");
