@@ -15,6 +15,7 @@ import dev.faultline.server.ingest.AppKeys;
 import dev.faultline.server.ingest.Ingestor;
 import dev.faultline.server.ingest.RateLimits;
 import dev.faultline.server.ingest.RaygunEndpoint;
+import dev.faultline.server.notify.DeliveryPacing;
 import dev.faultline.server.notify.DeliveryWorker;
 import dev.faultline.server.notify.EmailWorker;
 import dev.faultline.server.notify.OutboundHttp;
@@ -199,7 +200,8 @@ public final class FaultlineServer implements AutoCloseable {
                 linkBase(),
                 config.webhookFirstRetry(),
                 config.webhookRetryPeriod(),
-                config.webhookPacing());
+                config.webhookPacing(),
+                DeliveryPacing.machineCpuLoad());
     }
 
     /** The address links in webhook payloads and email start with. */

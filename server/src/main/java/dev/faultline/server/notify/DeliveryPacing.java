@@ -32,7 +32,7 @@ public record DeliveryPacing(Duration poll, int batch, int busyBatch, int busyCp
      * The CPU use of the whole machine (or the container's share of it) since the previous call, as the
      * JDK measures it: 0 to 1, negative when the platform does not tell.
      */
-    static DoubleSupplier machineCpuLoad() {
+    public static DoubleSupplier machineCpuLoad() {
         OperatingSystemMXBean system = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
         return system::getCpuLoad;
     }

@@ -75,26 +75,12 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Starts polling at {@code pacing}, the first time one poll interval from now, measuring the
-     * machine's CPU use each poll.
+     * Starts polling at {@code pacing}, the first time one poll interval from now, asking {@code
+     * cpuLoad} how busy the machine is each poll ({@link DeliveryPacing#machineCpuLoad}).
      *
      * @param baseUrl the dashboard's address, for the links in payloads
      */
     public static DeliveryWorker start(
-            Outbox outbox,
-            Store store,
-            OutboundHttp http,
-            Clock clock,
-            String baseUrl,
-            Duration firstRetry,
-            Duration retryPeriod,
-            DeliveryPacing pacing) {
-        return start(
-                outbox, store, http, clock, baseUrl, firstRetry, retryPeriod, pacing, DeliveryPacing.machineCpuLoad());
-    }
-
-    /** As {@link #start(Outbox, Store, OutboundHttp, Clock, String, Duration, Duration, DeliveryPacing)}, with the CPU use measured by {@code cpuLoad}. */
-    static DeliveryWorker start(
             Outbox outbox,
             Store store,
             OutboundHttp http,
